@@ -1,0 +1,46 @@
+import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { allEventSchemas } from '@cl/domain/schemas';
+import { EVENT_STORE, type EventStore } from '@cl/event-store';
+import { READ_STORE, type ReadStore } from '@cl/read-models';
+import type { AppConfig } from '../config/config.schema';
+import { EVENT_SCHEMAS } from '../shared/command/command-pipeline';
+import { ProjectorService } from './projector.service';
+import { createEventStore, createReadStore } from './stores';
+
+/** Closes the stores last, after HTTP has drained and the projector has stopped. */
+@Injectable()
+class StoresLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+    private readonly projector: ProjectorService,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.projector.stop();
+    await Promise.all([this.events.close(), this.reads.close()]);
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    { provide: EVENT_SCHEMAS, useValue: allEventSchemas },
+    { provide: EVENT_STORE, inject: [ConfigService], useFactory: (c: ConfigService<AppConfig, true>) => createEventStore(storeConfig(c)) },
+    { provide: READ_STORE, inject: [ConfigService], useFactory: (c: ConfigService<AppConfig, true>) => createReadStore(storeConfig(c)) },
+    ProjectorService,
+    StoresLifecycle,
+  ],
+  exports: [EVENT_SCHEMAS, EVENT_STORE, READ_STORE, ProjectorService],
+})
+export class InfrastructureModule {}
+
+function storeConfig(c: ConfigService<AppConfig, true>) {
+  return {
+    DATA_DIR: c.get('DATA_DIR', { infer: true }),
+    EVENTSTORE_CONNECTION_STRING: c.get('EVENTSTORE_CONNECTION_STRING', { infer: true }),
+    MONGODB_URL: c.get('MONGODB_URL', { infer: true }),
+    MONGODB_DATABASE: c.get('MONGODB_DATABASE', { infer: true }),
+  };
+}

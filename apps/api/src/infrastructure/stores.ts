@@ -1,0 +1,31 @@
+/**
+ * Chooses the adapters from configuration: the embedded SQLite files under DATA_DIR by default,
+ * EventStoreDB and MongoDB when their URLs are set. Nothing else in the app knows which is in use.
+ */
+import { join } from 'node:path';
+import type { EventStore } from '@cl/event-store';
+import { SqliteEventStore } from '@cl/event-store/sqlite/sqlite-event-store';
+import { EsdbEventStore } from '@cl/event-store/esdb/esdb-event-store';
+import type { ReadStore } from '@cl/read-models';
+import { SqliteReadStore } from '@cl/read-models/sqlite/sqlite-read-store';
+import { MongoReadStore } from '@cl/read-models/mongo/mongo-read-store';
+import type { AppConfig } from '../config/config.schema';
+
+export type StoreConfig = Pick<AppConfig, 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'MONGODB_URL' | 'MONGODB_DATABASE'>;
+
+export function describeStores(config: Pick<StoreConfig, 'EVENTSTORE_CONNECTION_STRING' | 'MONGODB_URL'>): { eventStore: string; readStore: string } {
+  return {
+    eventStore: config.EVENTSTORE_CONNECTION_STRING ? 'eventstoredb' : 'sqlite',
+    readStore: config.MONGODB_URL ? 'mongodb' : 'sqlite',
+  };
+}
+
+export async function createEventStore(config: StoreConfig): Promise<EventStore> {
+  if (config.EVENTSTORE_CONNECTION_STRING) return EsdbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING);
+  return new SqliteEventStore(join(config.DATA_DIR, 'events.db'));
+}
+
+export async function createReadStore(config: StoreConfig): Promise<ReadStore> {
+  if (config.MONGODB_URL) return MongoReadStore.connect(config.MONGODB_URL, config.MONGODB_DATABASE);
+  return new SqliteReadStore(join(config.DATA_DIR, 'read-models.db'));
+}

@@ -1,0 +1,61 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { ApiProblem } from '../problem/problem';
+import { PARTIES, type Party, type Principal } from './principal';
+
+export type KeySource = { kind: 'secret'; secret: string } | { kind: 'jwks'; url: string };
+
+/** Verifies bearer tokens: HS256 with a shared secret, or RS256/ES256 against an identity provider's JWKS. */
+export class TokenVerifier {
+  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly algorithms: string[];
+
+  constructor(source: KeySource) {
+    if (source.kind === 'secret') {
+      this.key = new TextEncoder().encode(source.secret);
+      this.algorithms = ['HS256'];
+    } else {
+      this.key = createRemoteJWKSet(new URL(source.url));
+      this.algorithms = ['RS256', 'ES256'];
+    }
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.key as Uint8Array, { algorithms: this.algorithms }));
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw new ApiProblem(401, 'AUTH.TOKEN_EXPIRED', 'The bearer token has expired');
+      throw new ApiProblem(401, 'AUTH.INVALID_TOKEN', 'The bearer token is not valid');
+    }
+    return principalFrom(payload);
+  }
+}
+
+function principalFrom(payload: JWTPayload): Principal {
+  const party = payload.party as Party;
+  const bad = (why: string) => new ApiProblem(401, 'AUTH.INVALID_CLAIMS', `The bearer token's claims are not valid: ${why}`);
+  if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 200) throw bad('sub');
+  if (!PARTIES.includes(party)) throw bad('party');
+  const distributorId = payload.distributorId;
+  if (party === 'distributor') {
+    if (typeof distributorId !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(distributorId)) throw bad('distributorId');
+    return { party, userId: payload.sub, distributorId };
+  }
+  if (distributorId !== undefined) throw bad('distributorId is only for distributors');
+  return { party, userId: payload.sub };
+}
+
+/** Issues HS256 tokens for local use (the CLI) and for tests. */
+export async function issueToken(
+  secret: string,
+  claims: { party: Party; sub: string; distributorId?: string },
+  expiresIn: string | number = '12h',
+): Promise<string> {
+  const { sub, ...rest } = claims;
+  return new SignJWT({ ...rest })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}

@@ -1,0 +1,99 @@
+/**
+ * Every command runs the same way: read the stream → fold with `evolve` → `decide` → append with the
+ * revision that was read. The domain stays pure; this is the only place that touches the store for
+ * writes. An event written under the same Idempotency-Key by the same user is answered again
+ * instead of deciding twice, so a retry after a crash or timeout cannot double-write.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { fold, type Command, type Decider, type Event } from '@cl/domain/shared/types';
+import { upcast, currentVersion, type EventSchemas } from '@cl/domain/shared/schemas';
+import { EVENT_STORE, WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '@cl/event-store';
+import { ApiProblem } from '../problem/problem';
+import type { RequestContext } from './request-context';
+import { CommandGate } from './command-gate';
+
+export const EVENT_SCHEMAS = Symbol('EVENT_SCHEMAS');
+
+export interface CommandSpec<S, C extends Command, E extends Event> {
+  stream: string;
+  decider: Decider<S, C, E>;
+  command: C;
+  request: RequestContext;
+  /** Re-run on a concurrent write this many times; only for commands whose outcome does not depend on what the caller saw. */
+  retryOnConflict?: number;
+}
+
+export interface CommandOutcome<E extends Event> {
+  events: E[];
+  /** Stream revision after the command (null: the stream still does not exist). */
+  revision: number | null;
+  /** True when answered from an earlier write with the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+@Injectable()
+export class CommandPipeline {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_SCHEMAS) private readonly schemas: EventSchemas,
+    private readonly gate: CommandGate,
+  ) {}
+
+  run<S, C extends Command, E extends Event>(spec: CommandSpec<S, C, E>): Promise<CommandOutcome<E>> {
+    return this.gate.track(() => this.attempt(spec, spec.retryOnConflict ?? 0));
+  }
+
+  private async attempt<S, C extends Command, E extends Event>(spec: CommandSpec<S, C, E>, retries: number): Promise<CommandOutcome<E>> {
+    const { stream, decider, command, request } = spec;
+    const recorded = await this.store.readStream(stream);
+    const revision = recorded.length ? recorded[recorded.length - 1].revision : null;
+    const earlier = this.earlierAnswer<E>(recorded, request);
+    if (earlier) return earlier;
+    if (request.ifMatch !== undefined && request.ifMatch !== revision) throw revisionMismatch(revision);
+    const state = fold(decider, recorded.map((e) => upcast<E>(this.schemas, e)));
+    const events = decider.decide(command, state);
+    if (events.length === 0) return { events, revision, replayed: false };
+    try {
+      const appended = await this.store.appendToStream(stream, events.map((e) => this.envelope(e, request)), {
+        expectedRevision: revision ?? 'no_stream',
+      });
+      return { events, revision: appended.nextExpectedRevision, replayed: false };
+    } catch (error) {
+      const retriable = error instanceof WrongExpectedRevisionError && request.ifMatch === undefined && retries > 0;
+      if (!retriable) throw error;
+      return this.attempt(spec, retries - 1);
+    }
+  }
+
+  private earlierAnswer<E extends Event>(recorded: RecordedEvent[], request: RequestContext): CommandOutcome<E> | undefined {
+    if (!request.idempotencyKey) return undefined;
+    const same = recorded.filter(
+      (e) => e.metadata.idempotencyKey === request.idempotencyKey && e.metadata.actor.userId === request.actor.userId,
+    );
+    if (same.length === 0) return undefined;
+    return { events: same.map((e) => upcast<E>(this.schemas, e)), revision: same[same.length - 1].revision, replayed: true };
+  }
+
+  private envelope(event: Event, request: RequestContext): NewEvent {
+    return {
+      id: randomUUID(),
+      type: event.type,
+      schemaVersion: currentVersion(this.schemas, event.type),
+      data: event.data as Record<string, unknown>,
+      metadata: {
+        actor: { ...request.actor },
+        correlationId: request.correlationId,
+        causationId: request.causationId,
+        recordedAt: request.now.toISOString(),
+        ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
+      },
+    };
+  }
+}
+
+function revisionMismatch(actual: number | null): ApiProblem {
+  return new ApiProblem(412, 'CONCURRENCY.REVISION_MISMATCH', 'If-Match does not match the current revision; read the entity again', {
+    actualRevision: actual,
+  });
+}

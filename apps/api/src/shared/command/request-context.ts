@@ -1,0 +1,46 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { ApiProblem } from '../problem/problem';
+import type { Principal } from '../auth/principal';
+
+/** What a command handler needs to know about the HTTP request that carried it. */
+export interface RequestContext {
+  actor: Principal;
+  correlationId: string;
+  /** The id of what caused this command: the request itself for HTTP, the triggering event for a process manager. */
+  causationId: string;
+  idempotencyKey?: string;
+  /** From If-Match: the stream revision the caller last saw. */
+  ifMatch?: number;
+  now: Date;
+}
+
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
+  if (!match) {
+    throw new ApiProblem(400, 'REQUEST.INVALID_IF_MATCH', 'If-Match must be the ETag of the entity, e.g. "3"', {
+      errors: [{ field: 'If-Match', message: 'must be a revision such as "3"' }],
+    });
+  }
+  return Number(match[1]);
+}
+
+export const etag = (revision: number) => `"${revision}"`;
+
+export function requestContext(req: Request, now = new Date()): RequestContext {
+  if (!req.principal) throw new ApiProblem(401, 'AUTH.MISSING_TOKEN', 'Send Authorization: Bearer <token>');
+  const correlationId = String(req.id);
+  const key = req.headers['idempotency-key'];
+  return {
+    actor: req.principal,
+    correlationId,
+    causationId: correlationId,
+    idempotencyKey: typeof key === 'string' ? key : undefined,
+    ifMatch: parseIfMatch(req.headers['if-match']),
+    now,
+  };
+}
+
+/** Injects the RequestContext into a controller method. */
+export const Ctx = createParamDecorator((_: unknown, ctx: ExecutionContext) => requestContext(ctx.switchToHttp().getRequest<Request>()));

@@ -1,0 +1,34 @@
+/**
+ * The projector as its own process (PROJECTOR=external on the API instances). Several may run: a
+ * lease in the read store keeps exactly one active per projection; the others stand by.
+ */
+import pino from 'pino';
+import { allEventSchemas } from '@cl/domain/schemas';
+import { allProjections, Projector } from '@cl/projections';
+import { ConfigError, validateConfig } from '../../api/src/config/config.schema';
+import { createEventStore, createReadStore } from '../../api/src/infrastructure/stores';
+
+async function main(): Promise<void> {
+  const config = validateConfig(process.env);
+  const logger = pino({ level: config.LOG_LEVEL, name: 'projector' });
+  const [events, reads] = await Promise.all([createEventStore(config), createReadStore(config)]);
+  const projector = new Projector(events, reads, allProjections, {
+    schemas: allEventSchemas,
+    onError: (projection, err) => logger.error({ err, projection }, 'projection failed; retrying'),
+  });
+  await projector.start();
+  logger.info({ projections: allProjections.map((p) => p.name) }, 'projector running');
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'stopping: finishing the batch in hand');
+    await projector.stop();
+    await Promise.all([events.close(), reads.close()]);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(error instanceof ConfigError ? 78 : 1);
+});

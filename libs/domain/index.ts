@@ -1,0 +1,3 @@
+export * from './shared/types';
+export * from './shared/errors';
+export * from './shared/schemas';

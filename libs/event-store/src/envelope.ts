@@ -1,0 +1,17 @@
+/** Metadata every event carries. The actor comes from the verified token, never from a request body. */
+export type Party = 'company' | 'distributor' | 'compliance' | 'system';
+
+export interface Actor {
+  party: Party;
+  userId: string;
+  distributorId?: string;
+}
+
+export interface EventMetadata {
+  actor: Actor;
+  correlationId: string;
+  causationId: string;
+  /** ISO-8601 instant at which the command was accepted. */
+  recordedAt: string;
+  idempotencyKey?: string;
+}

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventStoreContract, newEvent } from '../testing/event-store.contract';
+import { SqliteEventStore } from './sqlite-event-store';
+
+const tempFile = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-es-'));
+  return { file: join(dir, 'events.db'), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+};
+
+eventStoreContract('SQLite (embedded default)', async () => {
+  const { file, cleanup } = tempFile();
+  return { store: new SqliteEventStore(file), cleanup };
+});
+
+describe('SqliteEventStore specifics', () => {
+  it('assigns gap-free positions even when appends are rejected', async () => {
+    const { file, cleanup } = tempFile();
+    const store = new SqliteEventStore(file);
+    await store.appendToStream('s-1', [newEvent('A')], { expectedRevision: 'no_stream' });
+    await expect(store.appendToStream('s-1', [newEvent('B')], { expectedRevision: 'no_stream' })).rejects.toThrow();
+    await store.appendToStream('s-2', [newEvent('C'), newEvent('D')]);
+    expect((await store.readAll()).map((e) => e.position)).toEqual([1, 2, 3]);
+    await store.close();
+    await cleanup();
+  });
+
+  it('keeps events across a reopen of the file', async () => {
+    const { file, cleanup } = tempFile();
+    const first = new SqliteEventStore(file);
+    await first.appendToStream('s-1', [newEvent('A', { x: 1 })]);
+    await first.close();
+    const second = new SqliteEventStore(file);
+    expect((await second.readStream('s-1'))[0].data).toEqual({ x: 1 });
+    await second.close();
+    await cleanup();
+  });
+
+  it('delivers to a live subscription events appended by another connection to the same file', async () => {
+    const { file, cleanup } = tempFile();
+    const reader = new SqliteEventStore(file, { pollIntervalMs: 10 });
+    const writer = new SqliteEventStore(file);
+    const sub = reader.subscribeToAll();
+    await writer.appendToStream('s-1', [newEvent('A')]);
+    const { value } = await sub[Symbol.asyncIterator]().next();
+    expect(value.type).toBe('A');
+    await sub.close();
+    await reader.close();
+    await writer.close();
+    await cleanup();
+  });
+});

@@ -1,0 +1,170 @@
+import Database from 'better-sqlite3';
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { WrongExpectedRevisionError } from '../errors';
+import type {
+  AllFilter,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../port';
+import { EVENT_LOG_SCHEMA, type EventRow } from './schema';
+import { pollingSubscription } from './polling-subscription';
+
+export interface SqliteEventStoreOptions {
+  /** How often a live subscription looks for events appended by another process. */
+  pollIntervalMs?: number;
+}
+
+/** The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous; each append is one transaction. */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly appended = new EventEmitter();
+  private readonly stmts;
+  private readonly pollIntervalMs: number;
+  private closed = false;
+
+  constructor(file: string, options: SqliteEventStoreOptions = {}) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(EVENT_LOG_SCHEMA);
+    this.appended.setMaxListeners(0);
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.stmts = {
+      lastRevision: this.db.prepare<[string], { revision: number }>('SELECT max(revision) AS revision FROM events WHERE stream = ?'),
+      insert: this.db.prepare(
+        'INSERT INTO events (id, stream, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      forwards: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      ),
+      backwards: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+      ),
+      head: this.db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
+    };
+  }
+
+  /** Exposed for benchmarks and the audit tooling; not part of the port. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  async appendToStream(stream: string, events: NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
+    const result = this.appendSync(stream, events, options.expectedRevision ?? 'any');
+    this.appended.emit('append', result.position);
+    return result;
+  }
+
+  private readonly appendTx = (stream: string, events: NewEvent[], expected: ExpectedRevision): AppendResult => {
+    const current = this.stmts.lastRevision.get(stream)?.revision ?? null;
+    checkExpected(stream, expected, current);
+    let revision = current ?? -1;
+    let position = 0;
+    for (const e of events) {
+      revision += 1;
+      const info = this.stmts.insert.run(
+        e.id, stream, revision, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata),
+      );
+      position = Number(info.lastInsertRowid);
+    }
+    return { nextExpectedRevision: revision, position };
+  };
+
+  private appendSync(stream: string, events: NewEvent[], expected: ExpectedRevision): AppendResult {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    // IMMEDIATE takes the write lock before reading the revision, so the check and the insert are one step.
+    return this.db.transaction(this.appendTx).immediate(stream, events, expected);
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? -1;
+    const rows =
+      options.direction === 'backwards'
+        ? this.stmts.backwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.stmts.forwards.all(stream, options.fromRevision ?? 0, limit);
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllSync(options).map(toRecorded);
+  }
+
+  private readAllSync({ after = 0, maxCount = 1000, filter }: ReadAllOptions): EventRow[] {
+    const { where, params } = filterSql(filter);
+    const sql = `SELECT * FROM events WHERE position > ?${where} ORDER BY position LIMIT ?`;
+    return this.db.prepare<unknown[], EventRow>(sql).all(after, ...params, maxCount);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    return pollingSubscription({
+      after: options.after ?? 0,
+      readBatch: (after) => this.readAll({ after, maxCount: 500, filter: options.filter }),
+      signal: this.appended,
+      pollIntervalMs: this.pollIntervalMs,
+    });
+  }
+
+  async headPosition(): Promise<number> {
+    return this.stmts.head.get()?.position ?? 0;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.appended.emit('close');
+    this.db.close();
+  }
+}
+
+function checkExpected(stream: string, expected: ExpectedRevision, current: number | null): void {
+  const actual = current ?? 'no_stream';
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && current === null) ||
+    (expected === 'stream_exists' && current !== null) ||
+    (typeof expected === 'number' && current === expected);
+  if (!ok) throw new WrongExpectedRevisionError(stream, expected, actual);
+}
+
+function filterSql(filter: AllFilter | undefined): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filter?.eventTypes?.length) {
+    clauses.push(`type IN (${filter.eventTypes.map(() => '?').join(',')})`);
+    params.push(...filter.eventTypes);
+  }
+  if (filter?.streamPrefixes?.length) {
+    // substr comparison instead of LIKE: prefixes may contain % or _.
+    clauses.push(`(${filter.streamPrefixes.map(() => 'substr(stream, 1, ?) = ?').join(' OR ')})`);
+    for (const p of filter.streamPrefixes) params.push(p.length, p);
+  }
+  return { where: clauses.map((c) => ` AND ${c}`).join(''), params };
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    stream: row.stream,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+  };
+}

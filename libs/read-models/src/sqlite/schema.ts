@@ -1,0 +1,114 @@
+/**
+ * Tables of the embedded read store. Each logical collection is a table of JSON documents keyed by
+ * `_id`; projection-owned collections get one table per generation (`rm_<collection>__g<n>`). The
+ * `_rm_` tables hold the projection bookkeeping and leases. Generation numbers are never reused
+ * (`last_generation`), so a table name always denotes the same contents for every process.
+ */
+import type Database from 'better-sqlite3';
+
+export const SYSTEM_SCHEMA = `
+CREATE TABLE IF NOT EXISTS _rm_projections (
+  name                TEXT PRIMARY KEY,
+  active_generation   INTEGER NOT NULL,
+  building_generation INTEGER,
+  last_generation     INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS _rm_collections (
+  collection TEXT PRIMARY KEY,
+  projection TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS _rm_collections_by_projection ON _rm_collections(projection);
+CREATE TABLE IF NOT EXISTS _rm_checkpoints (
+  projection TEXT NOT NULL,
+  generation INTEGER NOT NULL,
+  checkpoint INTEGER NOT NULL,
+  PRIMARY KEY (projection, generation)
+);
+CREATE TABLE IF NOT EXISTS _rm_leases (
+  name       TEXT PRIMARY KEY,
+  owner      TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+`;
+
+export interface ProjectionRow {
+  name: string;
+  active: number;
+  building: number | null;
+  last: number;
+}
+
+export function prepareSystemStatements(db: Database.Database) {
+  return {
+    projection: db.prepare<[string], ProjectionRow>(
+      `SELECT name, active_generation AS active, building_generation AS building, last_generation AS last
+       FROM _rm_projections WHERE name = ?`,
+    ),
+    createProjection: db.prepare<[string]>(
+      'INSERT INTO _rm_projections (name, active_generation, building_generation, last_generation) VALUES (?, 1, NULL, 1) ON CONFLICT(name) DO NOTHING',
+    ),
+    startBuilding: db.prepare<{ name: string; generation: number }>(
+      'UPDATE _rm_projections SET building_generation = @generation, last_generation = @generation WHERE name = @name',
+    ),
+    clearBuilding: db.prepare<[string]>('UPDATE _rm_projections SET building_generation = NULL WHERE name = ?'),
+    /** Ends a rebuild when the activated generation is the one being built; a live commit may also pass `activate`. */
+    activate: db.prepare<{ name: string; generation: number }>(
+      `UPDATE _rm_projections SET active_generation = @generation,
+         building_generation = CASE WHEN building_generation = @generation THEN NULL ELSE building_generation END
+       WHERE name = @name`,
+    ),
+    owner: db.prepare<[string], { projection: string; active: number }>(
+      `SELECT c.projection, p.active_generation AS active
+       FROM _rm_collections c JOIN _rm_projections p ON p.name = c.projection WHERE c.collection = ?`,
+    ),
+    ownedCollections: db.prepare<[string], string>('SELECT collection FROM _rm_collections WHERE projection = ?').pluck(),
+    claimCollection: db.prepare<[string, string]>('INSERT INTO _rm_collections (collection, projection) VALUES (?, ?)'),
+    checkpoint: db
+      .prepare<[string, number], number>('SELECT checkpoint FROM _rm_checkpoints WHERE projection = ? AND generation = ?')
+      .pluck(),
+    setCheckpoint: db.prepare<{ name: string; generation: number; checkpoint: number }>(
+      `INSERT INTO _rm_checkpoints (projection, generation, checkpoint) VALUES (@name, @generation, @checkpoint)
+       ON CONFLICT(projection, generation) DO UPDATE SET checkpoint = excluded.checkpoint`,
+    ),
+    deleteCheckpoint: db.prepare<[string, number]>('DELETE FROM _rm_checkpoints WHERE projection = ? AND generation = ?'),
+    tableExists: db.prepare<[string], number>("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").pluck(),
+    /** Takes a free or expired lease, or renews one's own; `changes` is 0 when someone else holds it. */
+    takeLease: db.prepare<{ name: string; owner: string; expiresAt: number; now: number }>(
+      `INSERT INTO _rm_leases (name, owner, expires_at) VALUES (@name, @owner, @expiresAt)
+       ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+       WHERE _rm_leases.owner = excluded.owner OR _rm_leases.expires_at <= @now`,
+    ),
+    releaseLease: db.prepare<[string, string]>('DELETE FROM _rm_leases WHERE name = ? AND owner = ?'),
+    ping: db.prepare<[], number>('SELECT 1').pluck(),
+  };
+}
+
+export type SystemStatements = ReturnType<typeof prepareSystemStatements>;
+
+export interface DocStatements {
+  get: Database.Statement<[string], string>;
+  /** Natural (insertion) order, as a MongoDB collection scan without sort. */
+  scan: Database.Statement<[], { _id: string; doc: string }>;
+  count: Database.Statement<[], number>;
+  upsert: Database.Statement<[string, string]>;
+  insertIfAbsent: Database.Statement<[string, string]>;
+  delete: Database.Statement<[string]>;
+}
+
+const quote = (table: string) => `"${table.replace(/"/g, '""')}"`;
+
+export const createDocTable = (table: string) => `CREATE TABLE IF NOT EXISTS ${quote(table)} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`;
+export const dropDocTable = (table: string) => `DROP TABLE IF EXISTS ${quote(table)}`;
+
+export function prepareDocStatements(db: Database.Database, table: string): DocStatements {
+  const t = quote(table);
+  return {
+    get: db.prepare<[string], string>(`SELECT doc FROM ${t} WHERE _id = ?`).pluck(),
+    scan: db.prepare<[], { _id: string; doc: string }>(`SELECT _id, doc FROM ${t} ORDER BY rowid`),
+    count: db.prepare<[], number>(`SELECT count(*) FROM ${t}`).pluck(),
+    // ON CONFLICT ... DO UPDATE keeps the rowid, so an updated document keeps its natural-order place.
+    upsert: db.prepare<[string, string]>(`INSERT INTO ${t} (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`),
+    insertIfAbsent: db.prepare<[string, string]>(`INSERT INTO ${t} (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO NOTHING`),
+    delete: db.prepare<[string]>(`DELETE FROM ${t} WHERE _id = ?`),
+  };
+}

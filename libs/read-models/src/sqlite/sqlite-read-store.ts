@@ -1,0 +1,252 @@
+/**
+ * The embedded read store: one SQLite file (better-sqlite3, WAL) holding JSON documents, queried and
+ * updated with MongoDB semantics through mingo. better-sqlite3 is synchronous, so every method runs to
+ * completion in one go; a commit is one BEGIN IMMEDIATE transaction, which also serialises writers
+ * from other processes on the same file (e.g. a CLI rebuild next to the API).
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  checkBatch,
+  checkCollectionName,
+  checkDoc,
+  checkOps,
+  checkProjectionName,
+  generationCollection,
+  notOwned,
+  ownedByProjection,
+  projectionStatus,
+  unknownProjection,
+} from '../adapter-support';
+import {
+  CheckpointConflictError,
+  StaleGenerationError,
+  type CommitBatch,
+  type Doc,
+  type Filter,
+  type FindOptions,
+  type ProjectionStatus,
+  type ReadStore,
+  type WriteOp,
+} from '../port';
+import { BatchWriter } from './batch-writer';
+import { DocTables } from './doc-tables';
+import { compileFilter, sortDocs, type CompiledFilter } from './mongo-semantics';
+import { prepareSystemStatements, SYSTEM_SCHEMA, type DocStatements, type ProjectionRow, type SystemStatements } from './schema';
+
+export { DuplicateKeyError, UpdateError } from './mongo-semantics';
+
+export interface SqliteReadStoreOptions {
+  /** How long a writer waits for another process's transaction before failing with SQLITE_BUSY. */
+  busyTimeoutMs?: number;
+}
+
+export class SqliteReadStore implements ReadStore {
+  private readonly db: Database.Database;
+  private readonly sys: SystemStatements;
+  private readonly tables: DocTables;
+  private readonly snapshot: Database.Transaction<(fn: () => unknown) => unknown>;
+
+  constructor(file: string, options: SqliteReadStoreOptions = {}) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+    this.db.exec(SYSTEM_SCHEMA);
+    this.sys = prepareSystemStatements(this.db);
+    this.tables = new DocTables(this.db, this.sys);
+    this.snapshot = this.db.transaction((fn: () => unknown) => fn());
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Queries
+
+  async findOne<T extends Doc = Doc>(collection: string, filter: Filter): Promise<T | null> {
+    const found = this.read(collection, (statements) => matchStored(statements, compileFilter(filter), 1), []);
+    return (found[0] ?? null) as T | null;
+  }
+
+  async find<T extends Doc = Doc>(collection: string, filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    const skip = options.skip ?? 0;
+    const limit = options.limit ? options.limit : Infinity; // 0 means no limit, as in MongoDB
+    if (!Number.isInteger(skip) || skip < 0 || limit < 0) throw new Error('skip and limit must be non-negative integers');
+    const sort = options.sort && Object.keys(options.sort).length > 0 ? options.sort : undefined;
+    const docs = this.read(collection, (statements) => matchStored(statements, compileFilter(filter), sort ? Infinity : skip + limit), []);
+    const ordered = sort ? sortDocs(docs, sort) : docs;
+    return ordered.slice(skip, skip + limit) as T[];
+  }
+
+  async count(collection: string, filter: Filter): Promise<number> {
+    const compiled = compileFilter(filter);
+    const everything = Object.keys(filter).length === 0;
+    return this.read(
+      collection,
+      (statements) => (everything ? statements.count.get()! : matchStored(statements, compiled, Infinity).length),
+      0,
+    );
+  }
+
+  /**
+   * Resolves the physical table and reads it in one read transaction (one WAL snapshot), so a
+   * generation swap by another process between the two steps cannot be observed half-way.
+   */
+  private read<R>(collection: string, fn: (statements: DocStatements) => R, whenMissing: R): R {
+    checkCollectionName(collection);
+    return this.snapshot.deferred(() => {
+      const owner = this.sys.owner.get(collection);
+      const statements = this.tables.existing(owner ? generationCollection(collection, owner.active) : collection);
+      return statements ? fn(statements) : whenMissing;
+    }) as R;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Projections
+
+  async registerProjection(name: string, collections: string[]): Promise<void> {
+    checkProjectionName(name);
+    collections.forEach(checkCollectionName);
+    this.tables.transaction(() => {
+      if (this.sys.createProjection.run(name).changes > 0) this.sys.setCheckpoint.run({ name, generation: 1, checkpoint: 0 });
+      for (const collection of collections) {
+        const owner = this.sys.owner.get(collection)?.projection;
+        if (owner === undefined) this.sys.claimCollection.run(collection, name);
+        else if (owner !== name) throw new Error(`Collection '${collection}' is already owned by projection ${owner}`);
+      }
+    });
+  }
+
+  async status(name: string): Promise<ProjectionStatus> {
+    return this.snapshot.deferred(() => {
+      const row = this.requireProjection(name);
+      return projectionStatus(name, row.active, row.building, (generation) => this.sys.checkpoint.get(name, generation) ?? 0);
+    }) as ProjectionStatus;
+  }
+
+  async commit(batch: CommitBatch): Promise<void> {
+    checkBatch(batch);
+    checkOps(batch.ops);
+    const { projection, generation } = batch;
+    this.tables.transaction(() => {
+      this.checkCommitTarget(batch);
+      const owned = new Set(this.sys.ownedCollections.all(projection));
+      const writer = new BatchWriter((collection) => {
+        if (!owned.has(collection)) throw notOwned(projection, collection);
+        return this.tables.ensure(generationCollection(collection, generation));
+      });
+      writer.applyAll(batch.ops);
+      writer.flush();
+      this.sys.setCheckpoint.run({ name: projection, generation, checkpoint: batch.checkpoint });
+      if (batch.activate) this.sys.activate.run({ name: projection, generation });
+    });
+  }
+
+  /** Generation check, then the checkpoint compare-and-set: nothing is written when either fails. */
+  private checkCommitTarget(batch: CommitBatch): void {
+    const row = this.requireProjection(batch.projection);
+    const stored = this.sys.checkpoint.get(batch.projection, batch.generation);
+    if ((batch.generation !== row.active && batch.generation !== row.building) || stored === undefined) {
+      throw new StaleGenerationError(batch.projection, batch.generation);
+    }
+    if (stored !== batch.expectedCheckpoint) throw new CheckpointConflictError(batch.projection, batch.expectedCheckpoint, stored);
+  }
+
+  async beginRebuild(name: string): Promise<number> {
+    return this.tables.transaction(() => {
+      const row = this.requireProjection(name);
+      if (row.building !== null) this.dropGenerationTables(name, row.building);
+      // Numbers are never reused: another process may still hold statements for an older table.
+      const generation = row.last + 1;
+      this.sys.startBuilding.run({ name, generation });
+      this.sys.setCheckpoint.run({ name, generation, checkpoint: 0 });
+      return generation;
+    });
+  }
+
+  async dropGeneration(name: string, generation: number): Promise<void> {
+    this.tables.transaction(() => {
+      const row = this.requireProjection(name);
+      if (generation === row.active) throw new Error(`Projection ${name}: cannot drop the active generation ${generation}`);
+      if (generation === row.building) this.sys.clearBuilding.run(name);
+      this.dropGenerationTables(name, generation);
+    });
+  }
+
+  private dropGenerationTables(name: string, generation: number): void {
+    for (const collection of this.sys.ownedCollections.all(name)) this.tables.drop(generationCollection(collection, generation));
+    this.sys.deleteCheckpoint.run(name, generation);
+  }
+
+  private requireProjection(name: string): ProjectionRow {
+    const row = this.sys.projection.get(name);
+    if (!row) throw unknownProjection(name);
+    return row;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Plain collections and leases
+
+  async write(ops: WriteOp[]): Promise<void> {
+    checkOps(ops);
+    if (ops.length === 0) return;
+    this.tables.transaction(() => {
+      const writer = new BatchWriter((collection) => this.tables.ensure(this.plainTable(collection)));
+      writer.applyAll(ops);
+      writer.flush();
+    });
+  }
+
+  async insertIfAbsent(collection: string, doc: Doc): Promise<boolean> {
+    checkCollectionName(collection);
+    checkDoc(doc);
+    return this.tables.transaction(() => {
+      const statements = this.tables.ensure(this.plainTable(collection));
+      return statements.insertIfAbsent.run(doc._id, JSON.stringify(doc)).changes === 1;
+    });
+  }
+
+  private plainTable(collection: string): string {
+    const owner = this.sys.owner.get(collection);
+    if (owner) throw ownedByProjection(collection, owner.projection);
+    return collection;
+  }
+
+  async acquireLease(name: string, owner: string, ttlMs: number, now: Date = new Date()): Promise<boolean> {
+    if (!(ttlMs > 0)) throw new Error('Lease ttlMs must be positive');
+    const at = now.getTime();
+    return this.sys.takeLease.run({ name, owner, expiresAt: at + ttlMs, now: at }).changes === 1;
+  }
+
+  async releaseLease(name: string, owner: string): Promise<void> {
+    this.sys.releaseLease.run(name, owner);
+  }
+
+  async ping(): Promise<void> {
+    this.sys.ping.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Documents of a table matching a filter, in natural order, stopping after `max`. */
+function matchStored(statements: DocStatements, filter: CompiledFilter, max: number): Doc[] {
+  const out: Doc[] = [];
+  if (max <= 0) return out;
+  if (filter.ids) {
+    for (const id of filter.ids) {
+      const json = statements.get.get(id);
+      if (json === undefined) continue;
+      const doc = JSON.parse(json) as Doc;
+      if (filter.test(doc) && out.push(doc) >= max) break;
+    }
+    return out;
+  }
+  for (const row of statements.scan.iterate()) {
+    const doc = JSON.parse(row.doc) as Doc;
+    if (filter.test(doc) && out.push(doc) >= max) break;
+  }
+  return out;
+}
