@@ -36,7 +36,7 @@ module.exports = {
       name: 'projections-use-ports-only',
       comment: 'projections are written once for every adapter',
       severity: 'error',
-      from: { path: '^libs/projections' },
+      from: { path: '^libs/projections', pathNot: '(\\.spec\\.ts|/testing/)' },
       to: { path: ['^libs/(event-store|read-models)/src/(sqlite|esdb|mongo)/', `${drivers}`] },
     },
     {

@@ -6,6 +6,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { validateConfig, type AppConfig } from './config/config.schema';
+import { AuditModule } from './audit/audit.module';
 import { DistributorsModule } from './distributors/distributors.module';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -36,7 +37,7 @@ const logging = LoggerModule.forRootAsync({
 });
 
 /** Use-case modules: each area adds its own here. */
-const areas = [DistributorsModule];
+const areas = [DistributorsModule, AuditModule];
 
 /** The API. `register(env)` lets tests run several apps side by side, each with its own configuration. */
 @Module({})

@@ -1,9 +1,14 @@
 /**
  * Operator commands: `token` issues a local bearer token; `projections rebuild|status` rebuilds read
- * models from position 0 (aside, then swapped in; queries keep working) or shows their checkpoints.
+ * models from position 0 (aside, then swapped in; queries keep working) or shows their checkpoints;
+ * `audit` verifies the hash chains and digests.
  */
 import 'reflect-metadata';
 import { SingleBar, Presets } from 'cli-progress';
+import { readFileSync } from 'node:fs';
+import { LogDigester } from '@cl/event-store/audit/digester';
+import { verifyLog } from '@cl/event-store/audit/verifier';
+import { verifyExport } from '@cl/event-store/audit/verify-export';
 import { allEventSchemas } from '@cl/domain/schemas';
 import { allProjections, Projector } from '@cl/projections';
 import { ConfigError, validateConfig, type AppConfig } from '../../api/src/config/config.schema';
@@ -16,7 +21,10 @@ import { parseArgs, UsageError } from './args';
 const USAGE = `usage:
   npm run cli -- token --party company|distributor|compliance [--distributor <id>] [--sub <user>] [--expires 12h]
   npm run cli -- projections rebuild [<name>]
-  npm run cli -- projections status`;
+  npm run cli -- projections status
+  npm run cli -- audit verify            (recompute every hash chain and log digest; exit 1 if broken)
+  npm run cli -- audit digest            (record the log digests that are due)
+  npm run cli -- audit verify-export <file.json>   (check an export from GET /audit/export offline)`;
 
 async function token(config: AppConfig, flags: Record<string, string>): Promise<void> {
   if (config.JWKS_URL) throw new UsageError('JWKS_URL is set: tokens come from your identity provider, not from this tool');
@@ -63,6 +71,30 @@ async function rebuildWithProgress(projector: Projector, name: string): Promise<
   process.stdout.write(`${name}: rebuilt to position ${last} in ${seconds.toFixed(1)} s (${Math.round(last / Math.max(seconds, 0.001))} events/s)\n`);
 }
 
+async function audit(config: AppConfig, [action, file]: string[]): Promise<void> {
+  if (action === 'verify-export') {
+    if (!file) throw new UsageError(USAGE);
+    const result = verifyExport(JSON.parse(readFileSync(file, 'utf8')));
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (!result.ok) process.exitCode = 1;
+    return;
+  }
+  const events = await createEventStore(config);
+  try {
+    if (action === 'digest') {
+      const written = await new LogDigester(events, { interval: config.AUDIT_DIGEST_EVERY }).catchUp();
+      process.stdout.write(`${written} digest(s) recorded\n`);
+      return;
+    }
+    if (action !== 'verify') throw new UsageError(USAGE);
+    const report = await verifyLog(events);
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (!report.ok) process.exitCode = 1;
+  } finally {
+    await events.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const { positional, flags } = parseArgs(argv);
   const config = validateConfig(process.env);
@@ -71,6 +103,8 @@ async function main(argv: string[]): Promise<void> {
       return token(config, flags);
     case 'projections':
       return projections(config, positional.slice(1));
+    case 'audit':
+      return audit(config, positional.slice(1));
     default:
       throw new UsageError(USAGE);
   }

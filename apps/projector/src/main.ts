@@ -4,6 +4,7 @@
  */
 import pino from 'pino';
 import { allEventSchemas } from '@cl/domain/schemas';
+import { LogDigester } from '@cl/event-store/audit/digester';
 import { allProjections, Projector } from '@cl/projections';
 import { ConfigError, validateConfig } from '../../api/src/config/config.schema';
 import { createEventStore, createReadStore } from '../../api/src/infrastructure/stores';
@@ -17,10 +18,13 @@ async function main(): Promise<void> {
     onError: (projection, err) => logger.error({ err, projection }, 'projection failed; retrying'),
   });
   await projector.start();
+  // The log digests are recorded by whichever process runs the projections.
+  const digester = new LogDigester(events, { interval: config.AUDIT_DIGEST_EVERY });
+  digester.start(5_000, (err) => logger.error({ err }, 'log digest failed; will retry'));
   logger.info({ projections: allProjections.map((p) => p.name) }, 'projector running');
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'stopping: finishing the batch in hand');
-    await projector.stop();
+    await Promise.all([projector.stop(), digester.stop()]);
     await Promise.all([events.close(), reads.close()]);
     process.exit(0);
   };

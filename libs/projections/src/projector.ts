@@ -29,8 +29,9 @@ export function toProjected(schemas: EventSchemas, e: RecordedEvent): ProjectedE
   return { type, data, id: e.id, stream: e.stream, revision: e.revision, position: e.position, metadata: e.metadata };
 }
 
+/** The writes for a batch; each carries its event's position (MongoDB's no-transaction fallback guards on it). */
 export function projectBatch(projection: Projection, schemas: EventSchemas, events: RecordedEvent[]): WriteOp[] {
-  return events.flatMap((e) => projection.project(toProjected(schemas, e)));
+  return events.flatMap((e) => projection.project(toProjected(schemas, e)).map((op) => ({ ...op, position: e.position })));
 }
 
 export class Projector {

@@ -20,9 +20,10 @@ export type Filter = Record<string, unknown>;
 export type Update = Record<string, unknown>;
 
 /**
- * `replace` writes the whole document by `_id`, inserting it when absent. `position` (optional) is the
- * global position of the event that produced the op; adapters that cannot commit a batch atomically
- * (MongoDB without transactions) use it to make a re-applied op a no-op, so projectors should set it.
+ * `replace` writes the whole document by `_id`, inserting it when absent. `position` (optional, added
+ * backward-compatibly) is the global position of the event that produced the op. MongoDB without
+ * transactions records it in the documents it writes (`_pos`) to recognise re-applied ops; without it
+ * ops are numbered from the batch start, which is equally safe. Positions must not decrease in a batch.
  */
 export type WriteOp =
   | { op: 'insert'; collection: string; doc: Doc; position?: number }

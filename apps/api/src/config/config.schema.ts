@@ -16,6 +16,8 @@ export interface AppConfig {
   PROJECTOR: 'in-process' | 'external';
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   BODY_LIMIT: string;
+  /** Events per log digest (tamper evidence of the whole log). */
+  AUDIT_DIGEST_EVERY: number;
 }
 
 export const configSchema = Joi.object<AppConfig>({
@@ -33,6 +35,7 @@ export const configSchema = Joi.object<AppConfig>({
   PROJECTOR: Joi.string().valid('in-process', 'external').default('in-process'),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   BODY_LIMIT: Joi.string().pattern(/^\d+(kb|mb)$/).default('256kb'),
+  AUDIT_DIGEST_EVERY: Joi.number().integer().min(1).max(1_000_000).default(1000),
 })
   .oxor('JWT_SECRET', 'JWKS_URL')
   .unknown(true);

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { EventStore } from '@cl/event-store';
 import { SqliteEventStore } from '@cl/event-store/sqlite/sqlite-event-store';
+import { ChainedEventStore } from '@cl/event-store/audit/chained-event-store';
 import { EsdbEventStore } from '@cl/event-store/esdb/esdb-event-store';
 import type { ReadStore } from '@cl/read-models';
 import { SqliteReadStore } from '@cl/read-models/sqlite/sqlite-read-store';
@@ -20,9 +21,12 @@ export function describeStores(config: Pick<StoreConfig, 'EVENTSTORE_CONNECTION_
   };
 }
 
+/** Whichever adapter, every append is hash-chained (tamper evidence, see docs/audit.md). */
 export async function createEventStore(config: StoreConfig): Promise<EventStore> {
-  if (config.EVENTSTORE_CONNECTION_STRING) return EsdbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING);
-  return new SqliteEventStore(join(config.DATA_DIR, 'events.db'));
+  const adapter = config.EVENTSTORE_CONNECTION_STRING
+    ? await EsdbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING)
+    : new SqliteEventStore(join(config.DATA_DIR, 'events.db'));
+  return new ChainedEventStore(adapter);
 }
 
 export async function createReadStore(config: StoreConfig): Promise<ReadStore> {

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import type { Response } from 'express';
 import { AllowParties } from '../../shared/auth/access';
@@ -15,7 +15,6 @@ export class DistributorIdParam {
 }
 
 @ApiTags('distributors')
-@ApiBearerAuth()
 @Controller('distributors')
 export class GetDistributorController {
   constructor(private readonly queries: QueryBus) {}

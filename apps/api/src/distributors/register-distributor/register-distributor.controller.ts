@@ -1,6 +1,6 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DistributorRegistered } from '@cl/domain/distributor/events';
 import { AllowParties } from '../../shared/auth/access';
@@ -10,7 +10,6 @@ import { RegisterDistributorDto } from './register-distributor.dto';
 import { RegisterDistributorMessage } from './register-distributor.handler';
 
 @ApiTags('distributors')
-@ApiBearerAuth()
 @Controller('distributors')
 export class RegisterDistributorController {
   constructor(private readonly commands: CommandBus) {}

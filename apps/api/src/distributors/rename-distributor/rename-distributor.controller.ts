@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AllowParties } from '../../shared/auth/access';
 import { Ctx, etag, type RequestContext } from '../../shared/command/request-context';
@@ -9,7 +9,6 @@ import { DistributorNameDto } from '../distributor.dto';
 import { RenameDistributorMessage } from './rename-distributor.handler';
 
 @ApiTags('distributors')
-@ApiBearerAuth()
 @Controller('distributors')
 export class RenameDistributorController {
   constructor(private readonly commands: CommandBus) {}
