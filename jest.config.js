@@ -11,7 +11,7 @@ const swcConfig = {
 };
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   transform: { '^.+\\.ts$': ['@swc/jest', swcConfig] },
   moduleNameMapper: {
@@ -22,6 +22,8 @@ module.exports = {
     '^@cl/read-models/(.*)$': '<rootDir>/libs/read-models/src/$1',
     '^@cl/projections$': '<rootDir>/libs/projections/src',
     '^@cl/projections/(.*)$': '<rootDir>/libs/projections/src/$1',
+    '^@cl/personal-data$': '<rootDir>/libs/personal-data/src',
+    '^@cl/personal-data/(.*)$': '<rootDir>/libs/personal-data/src/$1',
   },
   testTimeout: 30000,
 };
