@@ -4,40 +4,35 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
 import { validateConfig, type AppConfig } from './config/config.schema';
 import { AuditModule } from './audit/audit.module';
 import { DistributorsModule } from './distributors/distributors.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { RateLimitGuard, rateLimitModule } from './security/rate-limit.guard';
 import { AuthGuard } from './shared/auth/auth.guard';
 import { AuthModule } from './shared/auth/auth.module';
+import { correlationId } from './shared/http-middleware';
 import { IdempotencyInterceptor } from './shared/idempotency/idempotency.interceptor';
 import { ProblemDetailsFilter } from './shared/problem/problem-details.filter';
 import { SharedModule } from './shared/shared.module';
-
-const CORRELATION_HEADER = 'x-correlation-id';
-const CORRELATION_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
 
 const logging = LoggerModule.forRootAsync({
   inject: [ConfigService],
   useFactory: (config: ConfigService<AppConfig, true>) => ({
     pinoHttp: {
       level: config.get('LOG_LEVEL', { infer: true }),
-      // A caller-supplied correlation id is kept (if well-formed) so one id follows a request across services.
-      genReqId: (req, res) => {
-        const given = req.headers[CORRELATION_HEADER];
-        const id = typeof given === 'string' && CORRELATION_PATTERN.test(given) ? given : randomUUID();
-        res.setHeader(CORRELATION_HEADER, id);
-        return id;
-      },
+      // Assigned by the first middleware (shared/http-middleware.ts); the same id reaches the logs.
+      genReqId: (req, res) => correlationId(req as Request, res as Response),
       redact: ['req.headers.authorization'],
     },
   }),
 });
 
 /** Use-case modules: each area adds its own here. */
-const areas = [DistributorsModule, AuditModule];
+const areas = [DistributorsModule, AuditModule, PersonalDataModule];
 
 /** The API. `register(env)` lets tests run several apps side by side, each with its own configuration. */
 @Module({})
@@ -53,11 +48,14 @@ export class AppModule {
         InfrastructureModule,
         AuthModule,
         SharedModule,
+        rateLimitModule,
         ...areas,
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After AuthGuard (global guards run in registration order): the limit is keyed by the verified token's subject.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

@@ -3,11 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { bodyParserProblem } from './shared/problem/problem';
+import { assignCorrelationId, jsonBody } from './shared/http-middleware';
 import { validationPipe } from './shared/validation';
 
 export function buildOpenApi(app: INestApplication) {
@@ -24,8 +23,8 @@ export function buildOpenApi(app: INestApplication) {
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   app.useLogger(app.get(Logger));
   app.use(helmet({ contentSecurityPolicy: false }));
-  const json = express.json({ limit: app.get(ConfigService).get('BODY_LIMIT') ?? '256kb', strict: true });
-  app.use((req: Request, res: Response, next: NextFunction) => json(req, res, (err?: unknown) => next(err ? bodyParserProblem(err as Error) : undefined)));
+  app.use(assignCorrelationId);
+  app.use(jsonBody(app.get(ConfigService).get('BODY_LIMIT') ?? '256kb'));
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
   app.set('trust proxy', false);

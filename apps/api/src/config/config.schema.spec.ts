@@ -19,6 +19,14 @@ describe('configuration', () => {
     for (const name of ['PORT', 'MONGODB_URL', 'EVENTSTORE_CONNECTION_STRING', 'JWT_SECRET']) expect(text).toContain(name);
   });
 
+  it('limits each user to 600 requests a minute unless RATE_LIMIT_PER_MINUTE says otherwise', () => {
+    expect(validateConfig({}).RATE_LIMIT_PER_MINUTE).toBe(600);
+    expect(validateConfig({ RATE_LIMIT_PER_MINUTE: '5' }).RATE_LIMIT_PER_MINUTE).toBe(5);
+    for (const bad of ['0', '-1', '1.5', 'many']) {
+      expect(() => validateConfig({ RATE_LIMIT_PER_MINUTE: bad })).toThrow(/RATE_LIMIT_PER_MINUTE/);
+    }
+  });
+
   it('refuses both a shared secret and a JWKS URL', () => {
     expect(() => validateConfig({ JWT_SECRET: 'x'.repeat(32), JWKS_URL: 'https://idp.example/jwks' })).toThrow(ConfigError);
   });

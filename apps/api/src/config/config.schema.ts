@@ -18,6 +18,8 @@ export interface AppConfig {
   BODY_LIMIT: string;
   /** Events per log digest (tamper evidence of the whole log). */
   AUDIT_DIGEST_EVERY: number;
+  /** Requests per minute per user (token `sub`), or per IP address for public routes called without a token; `/health` is exempt. */
+  RATE_LIMIT_PER_MINUTE: number;
 }
 
 export const configSchema = Joi.object<AppConfig>({
@@ -36,6 +38,7 @@ export const configSchema = Joi.object<AppConfig>({
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   BODY_LIMIT: Joi.string().pattern(/^\d+(kb|mb)$/).default('256kb'),
   AUDIT_DIGEST_EVERY: Joi.number().integer().min(1).max(1_000_000).default(1000),
+  RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(600),
 })
   .oxor('JWT_SECRET', 'JWKS_URL')
   .unknown(true);

@@ -14,6 +14,8 @@ export class DistributorNameDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  // A name is one line of text: control characters (line breaks, ESC sequences) would forge lines in reports and logs.
+  @Matches(/^\P{Cc}*$/u, { message: 'name must not contain control characters such as line breaks or tabs' })
   name!: string;
 }
 

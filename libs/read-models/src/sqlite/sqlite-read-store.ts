@@ -53,6 +53,8 @@ export class SqliteReadStore implements ReadStore {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // Deleted bytes are overwritten, so a shredded personal-data key does not linger in free pages.
+    this.db.pragma('secure_delete = ON');
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
     this.db.exec(SYSTEM_SCHEMA);
     this.sys = prepareSystemStatements(this.db);

@@ -18,7 +18,11 @@ export const EVENT_SCHEMAS = Symbol('EVENT_SCHEMAS');
 export interface CommandSpec<S, C extends Command, E extends Event> {
   stream: string;
   decider: Decider<S, C, E>;
-  command: C;
+  /**
+   * The command, or a function building it from the current state: for what the pure domain cannot
+   * compute itself but must check (e.g. the hash of the terms version being signed).
+   */
+  command: C | ((state: S) => C);
   request: RequestContext;
   /** Re-run on a concurrent write this many times; only for commands whose outcome does not depend on what the caller saw. */
   retryOnConflict?: number;
@@ -52,7 +56,7 @@ export class CommandPipeline {
     if (earlier) return earlier;
     if (request.ifMatch !== undefined && request.ifMatch !== revision) throw revisionMismatch(revision);
     const state = fold(decider, recorded.map((e) => upcast<E>(this.schemas, e)));
-    const events = decider.decide(command, state);
+    const events = decider.decide(typeof command === 'function' ? command(state) : command, state);
     if (events.length === 0) return { events, revision, replayed: false };
     try {
       const appended = await this.store.appendToStream(stream, events.map((e) => this.envelope(e, request)), {

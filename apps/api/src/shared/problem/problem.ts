@@ -45,9 +45,24 @@ export class ReplayedProblem extends Error {
   }
 }
 
+const MAX_FIELD_ERRORS = 50;
+const MAX_FIELD_LENGTH = 200;
+const MAX_MESSAGE_LENGTH = 300;
+
+/** Input is echoed back only in part: an unknown 200 kB field name must not come back three times over. */
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max).replace(/[\ud800-\udbff]$/, '')}…` : text;
+}
+
 export class ValidationProblem extends ApiProblem {
-  constructor(readonly errors: FieldError[]) {
-    super(422, 'REQUEST.VALIDATION_FAILED', `Invalid ${errors.map((e) => e.field).join(', ')}`, { errors });
+  readonly errors: FieldError[];
+
+  constructor(errors: FieldError[]) {
+    const shown = errors
+      .slice(0, MAX_FIELD_ERRORS)
+      .map((e) => ({ field: clip(e.field, MAX_FIELD_LENGTH), message: clip(e.message, MAX_MESSAGE_LENGTH) }));
+    super(422, 'REQUEST.VALIDATION_FAILED', `Invalid ${[...new Set(shown.map((e) => e.field))].join(', ')}`, { errors: shown });
+    this.errors = shown;
   }
 }
 

@@ -1,0 +1,97 @@
+/**
+ * The entities the security specs run against, created through the API as the company, and the
+ * explicit maps that say which fixture fills which route parameter. A route whose parameter is not in
+ * PARAM_FIXTURES fails the specs (it is never skipped): whoever adds the route extends the map here.
+ */
+import { deriveExample, type OpenApiDoc, type RouteSpec } from './openapi-routes';
+import type { TestApp } from './test-app';
+
+export const OWN = { id: 'own', name: 'Own Distribution Qx7-Lumen', territories: ['PL-MZ'] } as const;
+export const OTHER = { id: 'other', name: 'Other Distribution Vb3-Ferro', territories: ['CZ'] } as const;
+
+/** `own`: the own distributor's entity, which the other distributor may not see (404). `shared`: anyone allowed sees it. */
+export interface ParamFixture {
+  value: string;
+  owner: 'own' | 'shared';
+}
+
+/**
+ * Keyed `<segment before it>/{name}` for path parameters (`{id}` means a distributor under
+ * /distributors and a policy under /policies) and `<path>?<name>` for required query parameters.
+ */
+export const PARAM_FIXTURES: Readonly<Record<string, ParamFixture>> = {
+  'distributors/{id}': { value: OWN.id, owner: 'own' },
+  'audit/export?stream': { value: `distributor-${OWN.id}`, owner: 'own' },
+  'personal-data/{subject}': { value: 'contact-route-role', owner: 'shared' },
+};
+
+/** Request bodies the OpenAPI schema cannot yield (e.g. a body that must name a fixture), keyed by route label. */
+export const BODY_OVERRIDES: Readonly<Record<string, () => unknown>> = {};
+
+const FIXTURES_FILE = 'apps/api/src/testing/security-fixtures.ts';
+
+export function paramKey(route: RouteSpec, name: string, where: 'path' | 'query'): string {
+  if (where === 'query') return `${route.path.slice(1)}?${name}`;
+  const segments = route.path.split('/');
+  const at = segments.indexOf(`{${name}}`);
+  return `${segments[at - 1]}/{${name}}`;
+}
+
+/** The parameters of a route (path, and required query) that PARAM_FIXTURES does not know. */
+export function unknownParams(route: RouteSpec): string[] {
+  return fixtureParams(route)
+    .map((p) => paramKey(route, p.name, p.in as 'path' | 'query'))
+    .filter((key) => !(key in PARAM_FIXTURES));
+}
+
+export function unknownParamsMessage(route: RouteSpec, missing: string[]): string {
+  return `${route.label} has parameter(s) ${missing.join(', ')} that the security specs cannot fill: add them to PARAM_FIXTURES in ${FIXTURES_FILE}`;
+}
+
+function fixtureParams(route: RouteSpec) {
+  return route.params.filter((p) => p.in === 'path' || (p.in === 'query' && p.required));
+}
+
+/** The concrete URL of a route, every parameter filled from PARAM_FIXTURES; `pathValue` replaces the path parameters' values. */
+export function urlFor(route: RouteSpec, pathValue?: string): string {
+  const missing = unknownParams(route);
+  if (missing.length > 0) throw new Error(unknownParamsMessage(route, missing));
+  let path = route.path;
+  const query = new URLSearchParams();
+  for (const p of fixtureParams(route)) {
+    const fixture = PARAM_FIXTURES[paramKey(route, p.name, p.in as 'path' | 'query')];
+    if (p.in === 'query') query.set(p.name, fixture.value);
+    else path = path.replace(`{${p.name}}`, pathValue ?? encodeURIComponent(fixture.value));
+  }
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** True when the route addresses an entity of the own distributor, which the other distributor must not see. */
+export function addressesOwnEntity(route: RouteSpec): boolean {
+  return fixtureParams(route).some((p) => PARAM_FIXTURES[paramKey(route, p.name, p.in as 'path' | 'query')]?.owner === 'own');
+}
+
+/** A valid body for a write route: the override, else one derived from the schema; throws with the fix when neither works. */
+export function validBodyFor(doc: OpenApiDoc, route: RouteSpec): unknown {
+  const override = BODY_OVERRIDES[route.label];
+  if (override) return override();
+  if (!route.body) return undefined;
+  const derived = deriveExample(doc, route.body);
+  if (derived === undefined) {
+    throw new Error(
+      `Cannot derive a request body for ${route.label} from its OpenAPI schema: add it to BODY_OVERRIDES in ${FIXTURES_FILE}`,
+    );
+  }
+  return derived;
+}
+
+/** Registers the own and the other distributor as the company, and waits for the projections. */
+export async function createFixtures(t: TestApp): Promise<void> {
+  const auth = `Bearer ${await t.token('company', { sub: 'fixture-maker' })}`;
+  for (const d of [OWN, OTHER]) {
+    const res = await t.http().post('/distributors').set('Authorization', auth).send(d);
+    if (res.status !== 201) throw new Error(`Could not register fixture distributor ${d.id}: ${res.status} ${res.text}`);
+  }
+  await t.settled();
+}

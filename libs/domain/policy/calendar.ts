@@ -1,0 +1,39 @@
+/**
+ * The policy's calendar. A policy year runs from 1 January 00:00 UTC to the next 1 January 00:00 UTC
+ * (exclusive): one fixed reference for both parties, whatever time zone a user sits in.
+ */
+import type { Granularity } from './terms';
+import { assertNever } from '../shared/types';
+
+export const isPolicyYear = (year: unknown): year is number =>
+  Number.isInteger(year) && (year as number) >= 2000 && (year as number) <= 9998;
+
+/** 1 January of the year, 00:00 UTC, as an ISO instant. */
+export const yearStart = (year: number): string => new Date(Date.UTC(year, 0, 1)).toISOString();
+
+/** The first instant after the year (exclusive end). */
+export const yearEnd = (year: number): string => yearStart(year + 1);
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** The plan periods of a year, in order: '2026-01'…'2026-12' or '2026-Q1'…'2026-Q4'. */
+export function periodsOf(year: number, granularity: Granularity): string[] {
+  switch (granularity) {
+    case 'month':
+      return Array.from({ length: 12 }, (_, i) => `${year}-${pad2(i + 1)}`);
+    case 'quarter':
+      return Array.from({ length: 4 }, (_, i) => `${year}-Q${i + 1}`);
+    default:
+      return assertNever(granularity);
+  }
+}
+
+/** A real calendar date written as YYYY-MM-DD (rejects 2026-02-30). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** Milliseconds of an instant given as a Date or an ISO string; NaN when it is neither. */
+export const toMillis = (at: Date | string): number => (typeof at === 'string' ? Date.parse(at) : at.getTime());
