@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Request, Response } from 'express';
 import { validateConfig, type AppConfig } from './config/config.schema';
 import { AuditModule } from './audit/audit.module';
+import { PoliciesModule } from './policies/policies.module';
 import { DistributorsModule } from './distributors/distributors.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { HealthController } from './health/health.controller';
@@ -32,7 +33,7 @@ const logging = LoggerModule.forRootAsync({
 });
 
 /** Use-case modules: each area adds its own here. */
-const areas = [DistributorsModule, AuditModule, PersonalDataModule];
+const areas = [DistributorsModule, AuditModule, PersonalDataModule, PoliciesModule];
 
 /** The API. `register(env)` lets tests run several apps side by side, each with its own configuration. */
 @Module({})

@@ -63,6 +63,15 @@ describe('amendments: proposing', () => {
       .given(inForceFromJanuary())
       .when(propose(asCompany(APR), changedTerms(), 'soon'))
       .thenThrows('POLICY.INVALID_COMMAND');
+    // An instant without an offset would depend on the host's time zone: refused. With one, normalised to UTC.
+    spec
+      .given(inForceFromJanuary())
+      .when(propose(asCompany(APR), changedTerms(), '2026-07-01T00:00'))
+      .thenThrows('POLICY.INVALID_COMMAND');
+    spec
+      .given(inForceFromJanuary())
+      .when(propose(asCompany(APR), changedTerms(), '2026-07-01T02:00+02:00'))
+      .then([first('company', '2026-07-01T00:00:00.000Z')]);
   });
 
   it('validates the terms the same way as a draft, and refuses a change that changes nothing', () => {

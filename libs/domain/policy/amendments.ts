@@ -5,7 +5,7 @@
  * Until then the old terms stay in force. Nothing is ever backdated: claims and sales already judged
  * under the old terms stay judged under them.
  */
-import { yearEnd, yearStart } from './calendar';
+import { toMillis, yearEnd, yearStart } from './calendar';
 import type { DeclineAmendment, ProposeAmendment, SignAmendment, WithdrawAmendment } from './commands';
 import { PolicyErrors } from './errors';
 import type { PolicyEvent } from './events';
@@ -41,7 +41,7 @@ export function proposeAmendment(cmd: ProposeAmendment, state: PolicyState, boun
 /** An optional date (YYYY-MM-DD or an ISO instant) inside the policy year, as an ISO instant. */
 function requestedDate(value: string | undefined, p: Policy): string | undefined {
   if (value === undefined) return undefined;
-  const ms = typeof value === 'string' ? Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : value) : NaN;
+  const ms = typeof value === 'string' ? toMillis(value) : NaN;
   if (Number.isNaN(ms) || ms < Date.parse(yearStart(p.year)) || ms >= Date.parse(yearEnd(p.year))) {
     throw PolicyErrors.invalidCommand([{ field: 'effectiveFrom', message: `must be a date within ${p.year}` }]);
   }

@@ -35,5 +35,16 @@ export function isIsoDate(value: unknown): value is string {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
-/** Milliseconds of an instant given as a Date or an ISO string; NaN when it is neither. */
-export const toMillis = (at: Date | string): number => (typeof at === 'string' ? Date.parse(at) : at.getTime());
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Milliseconds of an instant given as a Date, a date (YYYY-MM-DD, read as 00:00 UTC) or an ISO instant
+ * with an explicit offset; NaN otherwise. A date-time without an offset is refused because it would be
+ * read in the host's time zone, and the domain must give the same answer on every machine.
+ */
+export function toMillis(at: Date | string): number {
+  if (at instanceof Date) return at.getTime();
+  if (DATE_ONLY.test(at)) return isIsoDate(at) ? Date.parse(`${at}T00:00:00.000Z`) : NaN;
+  return INSTANT.test(at) ? Date.parse(at) : NaN;
+}

@@ -26,16 +26,28 @@ export function obj(out: Errors, field: string, v: unknown): v is Obj {
   return false;
 }
 
-export function list(out: Errors, field: string, v: unknown): v is unknown[] {
-  if (Array.isArray(v)) return true;
-  out.push({ field, message: v === undefined ? 'is required' : 'must be an array' });
+/** Bounds on what one policy may hold: terms arrive from outside and end up in every event and read model. */
+export const MAX_ITEMS = 1000;
+export const MAX_TEXT = 500;
+
+export function list(out: Errors, field: string, v: unknown, max = MAX_ITEMS): v is unknown[] {
+  if (!Array.isArray(v)) {
+    out.push({ field, message: v === undefined ? 'is required' : 'must be an array' });
+    return false;
+  }
+  if (v.length <= max) return true;
+  out.push({ field, message: `must have at most ${max} items` });
   return false;
 }
 
-/** A non-blank string. */
-export function text(out: Errors, field: string, v: unknown): v is string {
-  if (typeof v === 'string' && v.trim().length > 0) return true;
-  out.push({ field, message: 'must be a non-empty string' });
+/** A non-blank string of at most `max` characters. */
+export function text(out: Errors, field: string, v: unknown, max = MAX_TEXT): v is string {
+  if (typeof v !== 'string' || v.trim().length === 0) {
+    out.push({ field, message: 'must be a non-empty string' });
+    return false;
+  }
+  if (v.length <= max) return true;
+  out.push({ field, message: `must be at most ${max} characters` });
   return false;
 }
 
@@ -105,8 +117,14 @@ export function unique(out: Errors, path: string, keys: readonly unknown[], keyN
 }
 
 /** Runs `check` on each element of a list, after checking that it is one. */
-export function each(out: Errors, field: string, v: unknown, check: (item: unknown, path: string, index: number) => void): v is unknown[] {
-  if (!list(out, field, v)) return false;
+export function each(
+  out: Errors,
+  field: string,
+  v: unknown,
+  check: (item: unknown, path: string, index: number) => void,
+  max = MAX_ITEMS,
+): v is unknown[] {
+  if (!list(out, field, v, max)) return false;
   v.forEach((item, i) => check(item, at(field, i), i));
   return true;
 }

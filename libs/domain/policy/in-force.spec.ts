@@ -96,6 +96,7 @@ describe('termsInForceOn', () => {
     expect(termsInForceOn(state, new Date('2026-08-01T00:00:00.000Z'))?.termsVersion).toBe(2);
     expect(termsInForceOn(state, '2026-03-01')?.termsVersion).toBe(1);
     expect(termsInForceOn(state, 'yesterday')).toBeUndefined();
+    expect(termsInForceOn(state, '2026-08-01T00:00:00')).toBeUndefined(); // no offset: ambiguous
     expect(termsInForceOn({ status: 'none' }, '2026-03-01')).toBeUndefined();
   });
 });

@@ -1,5 +1,4 @@
 import { DomainError } from '../shared/errors';
-import { fold } from '../shared/types';
 import { deciderSpec } from '../testing/decider-spec';
 import type { PolicyCommand } from './commands';
 import { createPolicyDecider, policyDecider } from './policy';
@@ -12,7 +11,6 @@ import {
   cameIntoForce,
   changedTerms,
   drafted,
-  expired,
   inForceFromJanuary,
   POLICY_ID,
   revised,

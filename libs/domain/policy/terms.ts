@@ -4,6 +4,7 @@
  * minor units with an ISO 4217 currency (never a float); percentages are integer basis points
  * (1% = 100 bp; an attainment of 100% = 10 000 bp).
  */
+import { canonicalJson } from '../shared/canonical-json';
 
 export interface Money {
   /** Integer minor units (grosze, cents). */
@@ -163,20 +164,7 @@ export interface PolicyTerms {
   handOverDays: number;
 }
 
-/**
- * JSON with object keys sorted, so equal terms always give the same text whatever order their keys
- * arrived in. The hash both parties sign is computed outside the domain; computing it over this text
- * makes two honest signers agree.
- */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+/** Terms hashes are computed outside the domain over this serialisation, so two honest signers agree. */
+export { canonicalJson };
 
 export const sameTerms = (a: PolicyTerms, b: PolicyTerms): boolean => canonicalJson(a) === canonicalJson(b);

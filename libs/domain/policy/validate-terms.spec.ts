@@ -189,3 +189,28 @@ describe('validateTerms', () => {
     expect(fields(validateTerms(null, 2026))).toEqual(['terms']);
   });
 });
+
+describe('validateTerms bounds what one policy may hold', () => {
+  it('refuses an over-long text and names it', () => {
+    const terms = sampleTerms();
+    terms.obligations.salesScripts[0].title = 'x'.repeat(501);
+    expect(validateTerms(terms, 2026)).toEqual([{ field: 'obligations.salesScripts[0].title', message: 'must be at most 500 characters' }]);
+  });
+
+  it('refuses a list beyond its bound without checking each of its items', () => {
+    const terms = sampleTerms();
+    terms.territories = Array.from({ length: 1001 }, () => 'PL');
+    expect(validateTerms(terms, 2026)).toContainEqual({ field: 'territories', message: 'must have at most 1000 items' });
+  });
+});
+
+describe('validateTerms refuses fields it does not know', () => {
+  it('at any depth, naming each', () => {
+    const terms = { ...sampleTerms(), handoverDays: 5 } as PolicyTerms & { handoverDays: number };
+    (terms.promotion.funding as Record<string, unknown>).partnerBp = 0;
+    (terms.plan.periods[3] as unknown as Record<string, unknown>).note = 'x';
+    expect(validateTerms(terms, 2026).map((e) => e.field)).toEqual(
+      expect.arrayContaining(['handoverDays', 'promotion.funding.partnerBp', 'plan.periods[3].note']),
+    );
+  });
+});

@@ -22,6 +22,7 @@ import {
   type Errors,
   type FieldError,
 } from './field-checks';
+import { checkKnownFields } from './known-fields';
 import { checkPlan } from './validate-plan';
 import {
   checkBonus,
@@ -46,6 +47,7 @@ export function validateTerms(terms: unknown, year: number, bounds: TermsBounds 
   if (!obj(out, 'terms', terms)) return out;
   // Every amount is in the settlement currency; when that is unknown the per-amount check is skipped.
   const settlement = isObj(terms.settlement) && isCurrency(terms.settlement.currency) ? terms.settlement.currency : undefined;
+  checkKnownFields(out, terms);
   const territories = checkTerritories(out, terms.territories);
   checkPlan(out, terms.plan, year, settlement);
   checkObligations(out, terms.obligations, year);
@@ -105,7 +107,7 @@ function checkCommunication(out: Errors, value: unknown): void {
     oneOf(out, at(path, 'party'), c.party, PARTIES);
     text(out, at(path, 'name'), c.name);
     text(out, at(path, 'role'), c.role);
-    if (typeof c.email !== 'string' || !EMAIL.test(c.email)) out.push({ field: at(path, 'email'), message: 'must be an e-mail address' });
+    if (typeof c.email !== 'string' || c.email.length > 254 || !EMAIL.test(c.email)) out.push({ field: at(path, 'email'), message: 'must be an e-mail address' });
   });
   if (!ok) return;
   // Each side must know whom to call: one contact per party at least.
@@ -126,7 +128,7 @@ function checkSettlement(out: Errors, value: unknown): void {
 function checkWebsites(out: Errors, value: unknown): void {
   const ok = each(out, 'websites', value, (w, path) => {
     if (!obj(out, path, w)) return;
-    if (typeof w.url !== 'string' || !HTTP_URL.test(w.url)) out.push({ field: at(path, 'url'), message: 'must be an http(s) URL' });
+    if (typeof w.url !== 'string' || w.url.length > 2000 || !HTTP_URL.test(w.url)) out.push({ field: at(path, 'url'), message: 'must be an http(s) URL' });
     oneOf(out, at(path, 'contentOwner'), w.contentOwner, PARTIES);
     each(out, at(path, 'approvalRequiredFor'), w.approvalRequiredFor, (kind, kPath) => text(out, kPath, kind));
   });

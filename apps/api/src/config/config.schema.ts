@@ -16,6 +16,9 @@ export interface AppConfig {
   PROJECTOR: 'in-process' | 'external';
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   BODY_LIMIT: string;
+  /** Bounds of a policy's promotion budget, in basis points of the planned annual volume (1% = 100). */
+  PROMOTION_BUDGET_MIN_BP: number;
+  PROMOTION_BUDGET_MAX_BP: number;
   /** Events per log digest (tamper evidence of the whole log). */
   AUDIT_DIGEST_EVERY: number;
   /** Requests per minute per user (token `sub`), or per IP address for public routes called without a token; `/health` is exempt. */
@@ -37,6 +40,8 @@ export const configSchema = Joi.object<AppConfig>({
   PROJECTOR: Joi.string().valid('in-process', 'external').default('in-process'),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   BODY_LIMIT: Joi.string().pattern(/^\d+(kb|mb)$/).default('256kb'),
+  PROMOTION_BUDGET_MIN_BP: Joi.number().integer().min(0).max(10_000).default(50),
+  PROMOTION_BUDGET_MAX_BP: Joi.number().integer().min(Joi.ref('PROMOTION_BUDGET_MIN_BP')).max(10_000).default(300),
   AUDIT_DIGEST_EVERY: Joi.number().integer().min(1).max(1_000_000).default(1000),
   RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(600),
 })

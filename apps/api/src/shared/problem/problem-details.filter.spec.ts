@@ -49,3 +49,11 @@ describe('ProblemDetailsFilter', () => {
     expect(run(new WrongExpectedRevisionError('s', 1, 2)).problem).toMatchObject({ status: 412, code: 'CONCURRENCY.REVISION_MISMATCH', actualRevision: 2 });
   });
 });
+
+describe('problem members', () => {
+  it('are never overridden by a domain detail of the same name', () => {
+    const out = run(new DomainError('POLICY.ENDED', 'conflict', 'ended', { status: 'terminated', code: 'x', type: 'y' }));
+    expect(out.status).toBe(409);
+    expect(out.problem).toMatchObject({ status: 409, code: 'POLICY.ENDED' });
+  });
+});

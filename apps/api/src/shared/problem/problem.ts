@@ -85,14 +85,15 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** Extensions come first: a detail named like a problem member (e.g. a domain `status`) never overrides it. */
 function problem(status: number, code: string, detail: string, extensions: Record<string, unknown> = {}): Problem {
   return {
+    ...extensions,
     type: `https://channel-ledger.dev/problems/${code.toLowerCase().replace(/[._]/g, '-')}`,
     title: titles[status] ?? 'Error',
     status,
     code,
     detail,
-    ...extensions,
   };
 }
 
