@@ -87,7 +87,7 @@ async function audit(config: AppConfig, [action, file]: string[]): Promise<void>
       return;
     }
     if (action !== 'verify') throw new UsageError(USAGE);
-    const report = await verifyLog(events);
+    const report = await verifyLog(events, { digestEvery: config.AUDIT_DIGEST_EVERY });
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     if (!report.ok) process.exitCode = 1;
   } finally {

@@ -14,6 +14,8 @@ export interface EventMetadata {
   /** ISO-8601 instant at which the command was accepted. */
   recordedAt: string;
   idempotencyKey?: string;
+  /** Hash of the request that carried the key: the same key with another request is refused. */
+  requestFingerprint?: string;
   /** Hash chain (see audit/hash-chain.ts): this event's hash and its stream predecessor's. Set by ChainedEventStore. */
   prevHash?: string;
   hash?: string;

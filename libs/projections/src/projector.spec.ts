@@ -73,6 +73,27 @@ describe('Projector', () => {
     await Promise.all([events.close(), reads.close()]);
   });
 
+  it('reports a projection whose loop keeps failing, and refuses a checkpoint beyond the head of the log', async () => {
+    const f = files();
+    const events = new SqliteEventStore(f.events);
+    const reads = new SqliteReadStore(f.reads);
+    await appendCounted(events, 3);
+    const broken = { ...countingProjection, project: () => { throw new Error('bug in projection'); } };
+    const errors: unknown[] = [];
+    const projector = new Projector(events, reads, [broken], { schemas: countingSchemas, onError: (_, e) => errors.push(e) });
+    await projector.start();
+    while (errors.length === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(projector.failing().map((x) => x.projection)).toEqual(['counting']);
+    await projector.stop();
+    // A read model ahead of the log (the event file restored from an older backup) must not follow on.
+    await reads.commit({ projection: 'counting', generation: 1, expectedCheckpoint: 0, checkpoint: 99, ops: [] });
+    const ahead = new Projector(events, reads, [countingProjection], { schemas: countingSchemas, onError: (_, e) => errors.push(e) });
+    await ahead.start();
+    while (!String(errors[errors.length - 1]).includes('log ends at 3')) await new Promise((r) => setTimeout(r, 5));
+    await ahead.stop();
+    await Promise.all([events.close(), reads.close()]);
+  });
+
   it('never loses or double-applies an event when killed with SIGKILL at random points', async () => {
     const f = files();
     const events = new SqliteEventStore(f.events);

@@ -5,6 +5,7 @@
  */
 import { upcast, type EventSchemas } from '@cl/domain/shared/schemas';
 import type { EventStore, RecordedEvent, Subscription } from '@cl/event-store';
+import { isDigest } from '@cl/event-store/audit/digester';
 import { StaleGenerationError, type ReadStore, type WriteOp } from '@cl/read-models';
 import type { Projection, ProjectedEvent } from './projection';
 
@@ -29,9 +30,14 @@ export function toProjected(schemas: EventSchemas, e: RecordedEvent): ProjectedE
   return { type, data, id: e.id, stream: e.stream, revision: e.revision, position: e.position, metadata: e.metadata };
 }
 
-/** The writes for a batch; each carries its event's position (MongoDB's no-transaction fallback guards on it). */
+/**
+ * The writes for a batch; each carries its event's position (MongoDB's no-transaction fallback guards
+ * on it). Log digests are audit records about the log, not domain facts: no read model is built from them.
+ */
 export function projectBatch(projection: Projection, schemas: EventSchemas, events: RecordedEvent[]): WriteOp[] {
-  return events.flatMap((e) => projection.project(toProjected(schemas, e)).map((op) => ({ ...op, position: e.position })));
+  return events
+    .filter((e) => !isDigest(e))
+    .flatMap((e) => projection.project(toProjected(schemas, e)).map((op) => ({ ...op, position: e.position })));
 }
 
 export class Projector {
@@ -59,6 +65,11 @@ export class Projector {
   async stop(): Promise<void> {
     await Promise.all([...this.loops.values()].map((l) => l.stop()));
     this.loops.clear();
+  }
+
+  /** Projections whose live loop failed and has not committed since: health reports them. */
+  failing(): Array<{ projection: string; since: Date }> {
+    return [...this.loops.values()].flatMap((l) => (l.failingSince ? [{ projection: l.name, since: l.failingSince }] : []));
   }
 
   /** Resolves when every running projection has applied everything up to `position` (default: the head now). */
@@ -107,6 +118,7 @@ export class Projector {
 
 /** The live loop of one projection: lease → subscribe from checkpoint → batch → commit, until stopped. */
 class ProjectionLoop {
+  failingSince?: Date;
   private running = false;
   private subscription?: Subscription;
   private done?: Promise<void>;
@@ -133,6 +145,10 @@ class ProjectionLoop {
     await this.store.releaseLease(this.leaseName, this.owner).catch(() => undefined);
   }
 
+  get name(): string {
+    return this.projection.name;
+  }
+
   private get leaseName(): string {
     return `projection:${this.projection.name}`;
   }
@@ -147,6 +163,7 @@ class ProjectionLoop {
         await this.follow();
       } catch (error) {
         if (!(error instanceof StaleGenerationError)) {
+          this.failingSince ??= new Date();
           this.options.onError?.(this.projection.name, error);
           await sleep(1000);
         }
@@ -163,6 +180,7 @@ class ProjectionLoop {
     const status = await this.store.status(this.projection.name);
     let checkpoint = status.checkpoint;
     const generation = status.activeGeneration;
+    await this.refuseCheckpointBeyondHead(checkpoint);
     const subscription = this.events.subscribeToAll({ after: checkpoint });
     this.subscription = subscription;
     const stopRenewing = this.renewLeaseWhile(subscription);
@@ -190,10 +208,22 @@ class ProjectionLoop {
         const next = batch[batch.length - 1].position;
         await this.store.commit({ projection: this.projection.name, generation, expectedCheckpoint: checkpoint, checkpoint: next, ops });
         checkpoint = next;
+        this.failingSince = undefined;
       }
     } finally {
       stopRenewing();
       await subscription.close();
+    }
+  }
+
+  /**
+   * A read model ahead of the log means acknowledged events were lost (e.g. the event file restored
+   * from an older backup); following on would silently skip the events written at reused positions.
+   */
+  private async refuseCheckpointBeyondHead(checkpoint: number): Promise<void> {
+    const head = await this.events.headPosition();
+    if (checkpoint > head) {
+      throw new Error(`Projection ${this.projection.name} is at position ${checkpoint} but the log ends at ${head}: rebuild it after restoring the log`);
     }
   }
 

@@ -27,6 +27,15 @@ describe('audit: GET /audit/verify and GET /audit/export (end to end)', () => {
     expect(res.body).toMatchObject({ ok: true, checkedEvents: 6, digestsChecked: 2 });
   });
 
+  it('keeps every projection moving after a log digest', async () => {
+    await t.http().post('/distributors').set('Authorization', company).send({ id: 'delta', name: 'DELTA', territories: ['PL'] }).expect(201);
+    await t.settled();
+    const res = await t.http().get('/distributors/delta').set('Authorization', company);
+    expect(res.status).toBe(200);
+    const health = await t.http().get('/health');
+    expect(health.body.details.projections.lag.every((p: { lag: number }) => p.lag === 0)).toBe(true);
+  });
+
   it('is for the company and compliance only', async () => {
     const distributor = await t.token('distributor', { distributorId: 'acme' });
     expect((await t.http().get('/audit/verify').set('Authorization', `Bearer ${distributor}`)).status).toBe(403);

@@ -16,6 +16,8 @@ export interface AppConfig {
   PROJECTOR: 'in-process' | 'external';
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   BODY_LIMIT: string;
+  /** Durability of the embedded event log: FULL survives power loss, NORMAL only a process crash. */
+  SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL';
   /** Bounds of a policy's promotion budget, in basis points of the planned annual volume (1% = 100). */
   PROMOTION_BUDGET_MIN_BP: number;
   PROMOTION_BUDGET_MAX_BP: number;
@@ -40,6 +42,7 @@ export const configSchema = Joi.object<AppConfig>({
   PROJECTOR: Joi.string().valid('in-process', 'external').default('in-process'),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   BODY_LIMIT: Joi.string().pattern(/^\d+(kb|mb)$/).default('256kb'),
+  SQLITE_SYNCHRONOUS: Joi.string().valid('FULL', 'NORMAL').default('FULL'),
   PROMOTION_BUDGET_MIN_BP: Joi.number().integer().min(0).max(10_000).default(50),
   PROMOTION_BUDGET_MAX_BP: Joi.number().integer().min(Joi.ref('PROMOTION_BUDGET_MIN_BP')).max(10_000).default(300),
   AUDIT_DIGEST_EVERY: Joi.number().integer().min(1).max(1_000_000).default(1000),

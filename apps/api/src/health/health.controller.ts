@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@cl/event-store';
 import { READ_STORE, type ReadStore } from '@cl/read-models';
+import { PinoLogger } from 'nestjs-pino';
 import { Public } from '../shared/auth/access';
 import { ProjectorService } from '../infrastructure/projector.service';
 
@@ -16,7 +17,10 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly reads: ReadStore,
     private readonly projector: ProjectorService,
-  ) {}
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext('Health');
+  }
 
   @Get()
   @Public()
@@ -27,8 +31,16 @@ export class HealthController {
     return this.health.check([
       () => this.probe('eventStore', () => this.events.ping()),
       () => this.probe('readStore', () => this.reads.ping()),
-      async () => this.indicator.check('projections').up({ lag: await this.projector.lag() }),
+      () => this.projections(),
     ]);
+  }
+
+  /** Down while a projection loop keeps failing: its read model is frozen even though the API answers. */
+  private async projections() {
+    const indicator = this.indicator.check('projections');
+    const lag = await this.projector.lag();
+    const failing = this.projector.failing().map((f) => ({ projection: f.projection, since: f.since.toISOString() }));
+    return failing.length ? indicator.down({ lag, failing }) : indicator.up({ lag });
   }
 
   private async probe(key: string, ping: () => Promise<void>) {
@@ -37,7 +49,9 @@ export class HealthController {
       await ping();
       return indicator.up();
     } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+      // Store errors can name hosts and ports: the details go to the log, the probe says only that it failed.
+      this.logger.error({ err: error, store: key }, 'health probe failed');
+      return indicator.down({ message: 'not reachable' });
     }
   }
 }

@@ -42,5 +42,6 @@ function storeConfig(c: ConfigService<AppConfig, true>) {
     EVENTSTORE_CONNECTION_STRING: c.get('EVENTSTORE_CONNECTION_STRING', { infer: true }),
     MONGODB_URL: c.get('MONGODB_URL', { infer: true }),
     MONGODB_DATABASE: c.get('MONGODB_DATABASE', { infer: true }),
+    SQLITE_SYNCHRONOUS: c.get('SQLITE_SYNCHRONOUS', { infer: true }),
   };
 }

@@ -35,6 +35,7 @@ export class ProjectorService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    for (const p of allProjections) await this.reads.registerProjection(p.name, p.collections);
     if (this.config.get('PROJECTOR', { infer: true }) === 'external') return;
     await this.projector.start();
     this.started = true;
@@ -45,15 +46,19 @@ export class ProjectorService implements OnApplicationBootstrap {
     this.started = false;
   }
 
-  /** How many positions each projection is behind the head of the log. */
+  /** How far each projection is behind the head of the log (positions; events on SQLite). */
   async lag(): Promise<ProjectionLag[]> {
     const head = await this.events.headPosition();
     return Promise.all(
       allProjections.map(async (p) => {
-        await this.reads.registerProjection(p.name, p.collections);
         const { checkpoint } = await this.reads.status(p.name);
         return { name: p.name, checkpoint, lag: Math.max(0, head - checkpoint) };
       }),
     );
+  }
+
+  /** Projections of this process whose loop is failing (none when PROJECTOR=external). */
+  failing() {
+    return this.projector.failing();
   }
 }

@@ -12,7 +12,8 @@ import { SqliteReadStore } from '@cl/read-models/sqlite/sqlite-read-store';
 import { MongoReadStore } from '@cl/read-models/mongo/mongo-read-store';
 import type { AppConfig } from '../config/config.schema';
 
-export type StoreConfig = Pick<AppConfig, 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'MONGODB_URL' | 'MONGODB_DATABASE'>;
+export type StoreConfig = Pick<AppConfig, 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'MONGODB_URL' | 'MONGODB_DATABASE'> &
+  Partial<Pick<AppConfig, 'SQLITE_SYNCHRONOUS'>>;
 
 export function describeStores(config: Pick<StoreConfig, 'EVENTSTORE_CONNECTION_STRING' | 'MONGODB_URL'>): { eventStore: string; readStore: string } {
   return {
@@ -25,7 +26,7 @@ export function describeStores(config: Pick<StoreConfig, 'EVENTSTORE_CONNECTION_
 export async function createEventStore(config: StoreConfig): Promise<EventStore> {
   const adapter = config.EVENTSTORE_CONNECTION_STRING
     ? await EsdbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING)
-    : new SqliteEventStore(join(config.DATA_DIR, 'events.db'));
+    : new SqliteEventStore(join(config.DATA_DIR, 'events.db'), { synchronous: config.SQLITE_SYNCHRONOUS });
   return new ChainedEventStore(adapter);
 }
 

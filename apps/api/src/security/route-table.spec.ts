@@ -1,10 +1,10 @@
-import { deriveExample, listRoutes, type OpenApiDoc } from '../testing/openapi-routes';
+import { deriveExample, listRoutes, type OpenApiDoc, type RouteSpec } from '../testing/openapi-routes';
 import { expectationFor, type Role } from '../testing/roles';
-import { paramKey, unknownParams, unknownParamsMessage, urlFor } from '../testing/security-fixtures';
+import { addressesOwnEntity, FIXTURE_YEAR, paramKey, unknownParams, unknownParamsMessage, urlFor } from '../testing/security-fixtures';
 
 const doc: OpenApiDoc = {
   paths: {
-    '/policies/{id}/amendments/{n}/signatures': {
+    '/widgets/{id}/parts/{n}/signatures': {
       post: {
         parameters: [
           { name: 'id', in: 'path', required: true },
@@ -41,7 +41,7 @@ describe('the route table helpers', () => {
   it('reads method, template, access and parameters from the document', () => {
     expect(sign).toMatchObject({
       method: 'post',
-      label: 'POST /policies/{id}/amendments/{n}/signatures',
+      label: 'POST /widgets/{id}/parts/{n}/signatures',
       access: { parties: ['company', 'distributor'] },
     });
     expect(get.label).toBe('GET /distributors/{id}');
@@ -60,13 +60,20 @@ describe('the route table helpers', () => {
   });
 
   it('says which parameter the fixtures lack, and refuses to build the URL instead of skipping the route', () => {
-    expect(paramKey(sign, 'n', 'path')).toBe('amendments/{n}');
-    expect(unknownParams(sign)).toEqual(['policies/{id}', 'amendments/{n}']);
-    expect(() => urlFor(sign)).toThrow(unknownParamsMessage(sign, ['policies/{id}', 'amendments/{n}']));
-    expect(unknownParamsMessage(sign, ['amendments/{n}'])).toMatch(
+    expect(paramKey(sign, 'n', 'path')).toBe('parts/{n}');
+    expect(unknownParams(sign)).toEqual(['widgets/{id}', 'parts/{n}']);
+    expect(() => urlFor(sign)).toThrow(unknownParamsMessage(sign, ['widgets/{id}', 'parts/{n}']));
+    expect(unknownParamsMessage(sign, ['parts/{n}'])).toMatch(
       /add them to PARAM_FIXTURES in apps\/api\/src\/testing\/security-fixtures\.ts/,
     );
     expect(urlFor(get)).toBe('/distributors/own');
+  });
+
+  it("fills a policy's amendment routes from the own policy and its amendment 1", () => {
+    const params = ['id', 'n'].map((name) => ({ name, in: 'path' as const, required: true }));
+    const route: RouteSpec = { method: 'post', path: '/policies/{id}/amendments/{n}/signatures', label: 'POST /policies/{id}/amendments/{n}/signatures', params };
+    expect(urlFor(route)).toBe(`/policies/own-${FIXTURE_YEAR}/amendments/1/signatures`);
+    expect(addressesOwnEntity(route)).toBe(true);
   });
 
   it('derives the expected answer from x-access and the caller', () => {

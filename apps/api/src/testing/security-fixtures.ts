@@ -3,11 +3,15 @@
  * explicit maps that say which fixture fills which route parameter. A route whose parameter is not in
  * PARAM_FIXTURES fails the specs (it is never skipped): whoever adds the route extends the map here.
  */
+import { sampleTerms } from '@cl/domain/policy/testing/sample-terms';
+import { termsHash } from '@cl/projections/policies/terms-hash';
 import { deriveExample, type OpenApiDoc, type RouteSpec } from './openapi-routes';
 import type { TestApp } from './test-app';
 
 export const OWN = { id: 'own', name: 'Own Distribution Qx7-Lumen', territories: ['PL-MZ'] } as const;
 export const OTHER = { id: 'other', name: 'Other Distribution Vb3-Ferro', territories: ['CZ'] } as const;
+/** The fixture policies are for the current year, the only one whose policies can still be signed and amended. */
+export const FIXTURE_YEAR = new Date().getUTCFullYear();
 
 /** `own`: the own distributor's entity, which the other distributor may not see (404). `shared`: anyone allowed sees it. */
 export interface ParamFixture {
@@ -21,6 +25,9 @@ export interface ParamFixture {
  */
 export const PARAM_FIXTURES: Readonly<Record<string, ParamFixture>> = {
   'distributors/{id}': { value: OWN.id, owner: 'own' },
+  'policies/{id}': { value: `${OWN.id}-${FIXTURE_YEAR}`, owner: 'own' },
+  // Amendment 1 of the own policy, proposed in createFixtures.
+  'amendments/{n}': { value: '1', owner: 'own' },
   'audit/export?stream': { value: `distributor-${OWN.id}`, owner: 'own' },
   'personal-data/{subject}': { value: 'contact-route-role', owner: 'shared' },
 };
@@ -86,12 +93,26 @@ export function validBodyFor(doc: OpenApiDoc, route: RouteSpec): unknown {
   return derived;
 }
 
-/** Registers the own and the other distributor as the company, and waits for the projections. */
+/**
+ * Registers the own and the other distributor, gives each a policy in force for FIXTURE_YEAR (the own
+ * one with amendment 1 open), all through the API, and waits for the projections.
+ */
 export async function createFixtures(t: TestApp): Promise<void> {
-  const auth = `Bearer ${await t.token('company', { sub: 'fixture-maker' })}`;
+  const company = `Bearer ${await t.token('company', { sub: 'fixture-maker' })}`;
   for (const d of [OWN, OTHER]) {
-    const res = await t.http().post('/distributors').set('Authorization', auth).send(d);
-    if (res.status !== 201) throw new Error(`Could not register fixture distributor ${d.id}: ${res.status} ${res.text}`);
+    await fixtureCall(t, company, '/distributors', d);
+    const terms = sampleTerms(FIXTURE_YEAR, { territories: [...d.territories] });
+    const policy = `/policies/${d.id}-${FIXTURE_YEAR}`;
+    await fixtureCall(t, company, '/policies', { distributorId: d.id, year: FIXTURE_YEAR, terms });
+    const distributor = `Bearer ${await t.token('distributor', { sub: `${d.id}-signer`, distributorId: d.id })}`;
+    for (const signer of [distributor, company]) await fixtureCall(t, signer, `${policy}/signatures`, { termsVersion: 1, termsHash: termsHash(terms) });
   }
+  const amended = sampleTerms(FIXTURE_YEAR, { territories: [...OWN.territories], handOverDays: 21 });
+  await fixtureCall(t, company, `/policies/${OWN.id}-${FIXTURE_YEAR}/amendments`, { terms: amended });
   await t.settled();
+}
+
+async function fixtureCall(t: TestApp, authorization: string, path: string, body: object): Promise<void> {
+  const res = await t.http().post(path).set('Authorization', authorization).send(body);
+  if (res.status !== 201) throw new Error(`Could not create fixture with POST ${path}: ${res.status} ${res.text}`);
 }

@@ -26,7 +26,7 @@ async function seed(): Promise<void> {
 async function verify() {
   const store = new SqliteEventStore(file);
   try {
-    return await verifyLog(store, 7);
+    return await verifyLog(store, { pageSize: 7, digestEvery: 10 });
   } finally {
     await store.close();
   }
@@ -81,6 +81,14 @@ describe('tamper evidence over the SQLite file', () => {
       for (const [pos, r] of [[3, rows[1]], [4, rows[0]]] as const) insert.run(pos, r.id, r.stream, r.revision, r.type, r.schema_version, r.data, r.metadata);
     });
     expect((await verify()).firstBroken).toMatchObject({ problem: 'digest-mismatch' });
+  });
+
+  it('detects the digest stream deleted together with a covered event', async () => {
+    tamper((db) => {
+      db.prepare("DELETE FROM events WHERE stream = 'audit-digests'").run();
+      db.prepare('DELETE FROM events WHERE position = 40').run();
+    });
+    expect((await verify()).firstBroken).toMatchObject({ problem: 'digests-missing' });
   });
 
   it('detects an inserted event, even one whose hash was recomputed to fit its stream', async () => {

@@ -6,7 +6,7 @@ import type { EventStore } from '../port';
 import { DIGEST_STREAM, isDigest, rollLogHash, type LogDigest } from './digester';
 import { checkLink, GENESIS_HASH, type LinkProblem } from './hash-chain';
 
-export type Breakage = LinkProblem | 'digest-mismatch' | 'log-truncated';
+export type Breakage = LinkProblem | 'digest-mismatch' | 'log-truncated' | 'digests-missing';
 
 export interface VerifyReport {
   ok: boolean;
@@ -24,9 +24,19 @@ const details: Record<Breakage, string> = {
   unchained: 'the event carries no hash chain',
   'digest-mismatch': 'the log up to this digest differs from what was digested: events were removed, inserted or reordered',
   'log-truncated': 'a digest covers more events than the log now holds: events were removed from the end',
+  'digests-missing': 'more events follow the last digest than the digest interval allows: digests were removed',
 };
 
-export async function verifyLog(store: EventStore, pageSize = 2000): Promise<VerifyReport> {
+export interface VerifyOptions {
+  pageSize?: number;
+  /**
+   * The digest interval in force. Digests are written every `digestEvery` events (the digester runs a
+   * few seconds behind, hence one block of slack): more undigested events than that mean digests were removed.
+   */
+  digestEvery?: number;
+}
+
+export async function verifyLog(store: EventStore, { pageSize = 2000, digestEvery }: VerifyOptions = {}): Promise<VerifyReport> {
   const digests = new Map<number, LogDigest>();
   for (const d of await store.readStream(DIGEST_STREAM)) digests.set((d.data as unknown as LogDigest).eventCount, d.data as unknown as LogDigest);
   const heads = new Map<string, { revision: number; hash: string }>();
@@ -58,5 +68,7 @@ export async function verifyLog(store: EventStore, pageSize = 2000): Promise<Ver
     }
   }
   if ([...digests.keys()].some((count) => count > rolled)) return broken('log-truncated');
+  const lastDigested = Math.max(0, ...digests.keys());
+  if (digestEvery && rolled - lastDigested >= 2 * digestEvery) return broken('digests-missing');
   return { ...report, streams: heads.size };
 }

@@ -17,8 +17,9 @@ export function pollingSubscription(options: {
   let closed = false;
   let wake: (() => void) | undefined;
   const onSignal = () => wake?.();
+  const onStoreClosed = () => void close();
   options.signal.on('append', onSignal);
-  options.signal.on('close', () => void close());
+  options.signal.on('close', onStoreClosed);
 
   const waitForMore = () =>
     new Promise<void>((resolve) => {
@@ -34,6 +35,7 @@ export function pollingSubscription(options: {
   async function close(): Promise<void> {
     closed = true;
     options.signal.off('append', onSignal);
+    options.signal.off('close', onStoreClosed);
     wake?.();
   }
 

@@ -26,6 +26,16 @@ describe('SqliteEventStore specifics', () => {
     await cleanup();
   });
 
+  it('leaves no listener behind when a subscription closes', async () => {
+    const { file, cleanup } = tempFile();
+    const store = new SqliteEventStore(file);
+    for (let i = 0; i < 20; i++) await store.subscribeToAll().close();
+    const emitter = (store as unknown as { appended: import('node:events').EventEmitter }).appended;
+    expect(emitter.listenerCount('append') + emitter.listenerCount('close')).toBe(0);
+    await store.close();
+    await cleanup();
+  });
+
   it('keeps events across a reopen of the file', async () => {
     const { file, cleanup } = tempFile();
     const first = new SqliteEventStore(file);

@@ -21,6 +21,11 @@ import { pollingSubscription } from './polling-subscription';
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for events appended by another process. */
   pollIntervalMs?: number;
+  /**
+   * FULL (default): an acknowledged append survives a power loss or OS crash (one fsync per commit).
+   * NORMAL: faster; survives a process crash, but the last commits can be lost with the machine.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
 }
 
 /** The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous; each append is one transaction. */
@@ -35,7 +40,7 @@ export class SqliteEventStore implements EventStore {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(EVENT_LOG_SCHEMA);
     this.appended.setMaxListeners(0);

@@ -46,6 +46,19 @@ describe('PUT /distributors/:id/name (end to end)', () => {
     expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
   });
 
+  it('answers 404, not 412, for an unknown distributor even with an If-Match', async () => {
+    const res = await t.http().put('/distributors/nobody/name').set('Authorization', auth).set('If-Match', '"3"').send({ name: 'X' });
+    expect(res.status).toBe(404);
+  });
+
+  it('ignores an Idempotency-Key on a PUT: each rename is its own command', async () => {
+    const put = (name: string) => t.http().put('/distributors/acme/name').set('Authorization', auth).set('Idempotency-Key', 'same').send({ name });
+    await put('Keyed One').expect(200);
+    await put('Keyed Two').expect(200);
+    await t.settled();
+    expect((await t.http().get('/distributors/acme').set('Authorization', auth)).body.name).toBe('Keyed Two');
+  });
+
   it('answers 404 for an unknown distributor', async () => {
     const res = await t.http().put('/distributors/nobody/name').set('Authorization', auth).send({ name: 'X' });
     expect(res.status).toBe(404);

@@ -10,6 +10,7 @@ import { fold, type Command, type Decider, type Event } from '@cl/domain/shared/
 import { upcast, currentVersion, type EventSchemas } from '@cl/domain/shared/schemas';
 import { EVENT_STORE, WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '@cl/event-store';
 import { ApiProblem } from '../problem/problem';
+import { keyReused } from '../idempotency/request-idempotency';
 import type { RequestContext } from './request-context';
 import { CommandGate } from './command-gate';
 
@@ -54,9 +55,10 @@ export class CommandPipeline {
     const revision = recorded.length ? recorded[recorded.length - 1].revision : null;
     const earlier = this.earlierAnswer<E>(recorded, request);
     if (earlier) return earlier;
-    if (request.ifMatch !== undefined && request.ifMatch !== revision) throw revisionMismatch(revision);
     const state = fold(decider, recorded.map((e) => upcast<E>(this.schemas, e)));
     const events = decider.decide(typeof command === 'function' ? command(state) : command, state);
+    // After decide: a refusal (404, 403) takes precedence over a stale If-Match, which would reveal a revision.
+    if (request.ifMatch !== undefined && request.ifMatch !== revision) throw revisionMismatch(revision);
     if (events.length === 0) return { events, revision, replayed: false };
     try {
       const appended = await this.store.appendToStream(stream, events.map((e) => this.envelope(e, request)), {
@@ -71,11 +73,11 @@ export class CommandPipeline {
   }
 
   private earlierAnswer<E extends Event>(recorded: RecordedEvent[], request: RequestContext): CommandOutcome<E> | undefined {
-    if (!request.idempotencyKey) return undefined;
-    const same = recorded.filter(
-      (e) => e.metadata.idempotencyKey === request.idempotencyKey && e.metadata.actor.userId === request.actor.userId,
-    );
+    const { idempotency, actor } = request;
+    if (!idempotency) return undefined;
+    const same = recorded.filter((e) => e.metadata.idempotencyKey === idempotency.key && e.metadata.actor.userId === actor.userId);
     if (same.length === 0) return undefined;
+    if (same.some((e) => e.metadata.requestFingerprint !== idempotency.fingerprint)) throw keyReused();
     return { events: same.map((e) => upcast<E>(this.schemas, e)), revision: same[same.length - 1].revision, replayed: true };
   }
 
@@ -90,7 +92,7 @@ export class CommandPipeline {
         correlationId: request.correlationId,
         causationId: request.causationId,
         recordedAt: request.now.toISOString(),
-        ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
+        ...(request.idempotency ? { idempotencyKey: request.idempotency.key, requestFingerprint: request.idempotency.fingerprint } : {}),
       },
     };
   }

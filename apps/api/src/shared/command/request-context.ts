@@ -2,6 +2,7 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiProblem } from '../problem/problem';
 import type { Principal } from '../auth/principal';
+import { requestIdempotency, type RequestIdempotency } from '../idempotency/request-idempotency';
 
 /** What a command handler needs to know about the HTTP request that carried it. */
 export interface RequestContext {
@@ -9,7 +10,8 @@ export interface RequestContext {
   correlationId: string;
   /** The id of what caused this command: the request itself for HTTP, the triggering event for a process manager. */
   causationId: string;
-  idempotencyKey?: string;
+  /** A POST's Idempotency-Key and request fingerprint, recorded in the metadata of the events it writes. */
+  idempotency?: RequestIdempotency;
   /** From If-Match: the stream revision the caller last saw. */
   ifMatch?: number;
   now: Date;
@@ -31,12 +33,11 @@ export const etag = (revision: number) => `"${revision}"`;
 export function requestContext(req: Request, now = new Date()): RequestContext {
   if (!req.principal) throw new ApiProblem(401, 'AUTH.MISSING_TOKEN', 'Send Authorization: Bearer <token>');
   const correlationId = String(req.id);
-  const key = req.headers['idempotency-key'];
   return {
     actor: req.principal,
     correlationId,
     causationId: correlationId,
-    idempotencyKey: typeof key === 'string' ? key : undefined,
+    idempotency: requestIdempotency(req),
     ifMatch: parseIfMatch(req.headers['if-match']),
     now,
   };

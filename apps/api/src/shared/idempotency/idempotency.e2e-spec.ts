@@ -62,5 +62,11 @@ describe('Idempotency-Key on POST (end to end)', () => {
     const retry = await post(body, 'key-6');
     expect(retry.status).toBe(201);
     expect(await t.events.readStream('distributor-idem-6')).toHaveLength(1);
+    // …and a different request under the same key is still refused, from the stream alone.
+    await records.abandon(records.recordId('company-user', 'key-6'));
+    const other = await post({ ...body, name: 'Changed' }, 'key-6');
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+    expect(await t.events.readStream('distributor-idem-6')).toHaveLength(1);
   });
 });

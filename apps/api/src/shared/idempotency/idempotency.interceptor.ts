@@ -1,12 +1,10 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { canonicalJson } from '@cl/event-store';
-import { ApiProblem, ReplayedProblem, toProblem } from '../problem/problem';
+import { ReplayedProblem, toProblem } from '../problem/problem';
+import { requestIdempotency, type RequestIdempotency } from './request-idempotency';
 import { IdempotencyStore, type StoredResponse } from './idempotency.store';
 
-const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['location', 'etag'];
 
 /**
@@ -19,20 +17,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request>();
-    const key = req.headers['idempotency-key'];
-    if (req.method !== 'POST' || key === undefined || !req.principal) return next.handle();
-    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      throw new ApiProblem(400, 'REQUEST.INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1–255 visible ASCII characters', {
-        errors: [{ field: 'Idempotency-Key', message: 'must be 1–255 visible ASCII characters' }],
-      });
-    }
+    const idempotency = req.principal ? requestIdempotency(req) : undefined;
+    if (!idempotency) return next.handle();
     const res = context.switchToHttp().getResponse<Response>();
-    return from(this.handle(req, res, key, next));
+    return from(this.handle(req, res, idempotency, next));
   }
 
-  private async handle(req: Request, res: Response, key: string, next: CallHandler): Promise<unknown> {
+  private async handle(req: Request, res: Response, { key, fingerprint }: RequestIdempotency, next: CallHandler): Promise<unknown> {
     const id = this.records.recordId(req.principal!.userId, key);
-    const fingerprint = createHash('sha256').update(`${req.method} ${req.originalUrl}\n${canonicalJson(req.body ?? null)}`).digest('hex');
     const begun = await this.records.begin(id, fingerprint);
     if (begun.kind === 'replay') return this.replay(res, begun.response);
     try {

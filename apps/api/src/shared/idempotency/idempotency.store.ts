@@ -8,6 +8,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { READ_STORE, type Doc, type ReadStore } from '@cl/read-models';
 import { ApiProblem, type Problem } from '../problem/problem';
+import { keyReused } from './request-idempotency';
 
 const COLLECTION = 'idempotency';
 /** An attempt older than this is presumed dead (its process crashed) and may be taken over. */
@@ -29,10 +30,6 @@ interface IdempotencyRecord extends Doc {
 
 export type Begin = { kind: 'new'; id: string } | { kind: 'replay'; response: StoredResponse };
 
-const keyConflict = () =>
-  new ApiProblem(422, 'IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was used for a different request', {
-    errors: [{ field: 'Idempotency-Key', message: 'already used for a different request' }],
-  });
 const inProgress = () =>
   new ApiProblem(409, 'IDEMPOTENCY.IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly');
 
@@ -49,7 +46,7 @@ export class IdempotencyStore {
     if (await this.store.insertIfAbsent(COLLECTION, fresh)) return { kind: 'new', id };
     const existing = await this.store.findOne<IdempotencyRecord>(COLLECTION, { _id: id });
     if (!existing) return this.begin(id, fingerprint, now);
-    if (existing.fingerprint !== fingerprint) throw keyConflict();
+    if (existing.fingerprint !== fingerprint) throw keyReused();
     if (existing.status === 'completed' && existing.response) return { kind: 'replay', response: existing.response };
     if (now - existing.startedAt < STALE_AFTER_MS) throw inProgress();
     await this.store.write([{ op: 'replace', collection: COLLECTION, doc: fresh }]);
