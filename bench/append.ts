@@ -63,11 +63,13 @@ function plan(events: ReturnType<typeof makeEvents>, batch: number): Append[] {
 }
 
 /** Raw: the same rows, schema and transactions, with revisions known in advance: INSERTs only. */
-function raw(appends: Append[]): number {
+type Sync = 'FULL' | 'NORMAL';
+
+function raw(appends: Append[], synchronous: Sync): number {
   const { file, cleanup } = tempDb();
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  db.pragma(`synchronous = ${synchronous}`);
   db.exec(EVENT_LOG_SCHEMA);
   const insert = db.prepare('INSERT INTO events (id, stream, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const write = db.transaction((a: Append) => {
@@ -88,9 +90,9 @@ function raw(appends: Append[]): number {
 const count = (appends: Append[]) => appends.reduce((n, a) => n + a.events.length, 0);
 
 /** Through the adapter: expected-revision check, envelope serialisation, one transaction per append. */
-async function adapter(appends: Append[]): Promise<number> {
+async function adapter(appends: Append[], synchronous: Sync): Promise<number> {
   const { file, cleanup } = tempDb();
-  const store = new SqliteEventStore(file);
+  const store = new SqliteEventStore(file, { synchronous });
   const start = process.hrtime.bigint();
   for (const a of appends) await store.appendToStream(a.stream, a.events, { expectedRevision: a.expected ?? 'no_stream' });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -99,20 +101,25 @@ async function adapter(appends: Append[]): Promise<number> {
   return count(appends) / seconds;
 }
 
+/** Each case: both sides with the same rows, schema, transactions and synchronous mode. */
+const CASES: Array<[label: string, batch: number, events: number, sync: Sync]> = [
+  ['single-event transactions, synchronous=NORMAL', 1, 20_000, 'NORMAL'],
+  ['batches of 100, synchronous=NORMAL', 100, 200_000, 'NORMAL'],
+  ['single-event transactions, synchronous=FULL (the default)', 1, 5_000, 'FULL'],
+  ['batches of 100, synchronous=FULL (the default)', 100, 100_000, 'FULL'],
+];
+
 export async function appendBenchmark(runs = 5): Promise<string[]> {
   const lines: string[] = [];
-  for (const [label, batch, n] of [
-    ['single-event transactions', 1, 20_000],
-    ['batches of 100', 100, 200_000],
-  ] as const) {
+  for (const [label, batch, n, sync] of CASES) {
     const appends = plan(makeEvents(n), batch);
     const rawRates: number[] = [];
     const adapterRates: number[] = [];
-    raw(appends.slice(0, 100)); // warm-up
-    await adapter(appends.slice(0, 100));
+    raw(appends.slice(0, 100), sync); // warm-up
+    await adapter(appends.slice(0, 100), sync);
     for (let r = 0; r < runs; r++) {
-      rawRates.push(raw(appends));
-      adapterRates.push(await adapter(appends));
+      rawRates.push(raw(appends, sync));
+      adapterRates.push(await adapter(appends, sync));
     }
     const ratio = median(adapterRates) / median(rawRates);
     lines.push(

@@ -18,11 +18,11 @@ export function proposeAmendment(cmd: ProposeAmendment, state: PolicyState, boun
   const { actor, now } = cmd.context;
   const p = existing(state, cmd.data.policyId);
   const party = policyParty(actor, p, 'amend');
+  requireValidTerms(cmd.data.terms, p.year, bounds);
   requireInForce(p);
   requireYearOpen(p.policyId, p.year, now);
   const open = openAmendment(p);
   if (open) throw PolicyErrors.amendmentOpen(open.amendmentNo);
-  requireValidTerms(cmd.data.terms, p.year, bounds);
   const requestedEffectiveFrom = requestedDate(cmd.data.effectiveFrom, p);
   if (sameTerms(cmd.data.terms, p.currentTerms)) throw PolicyErrors.amendmentUnchanged();
   const data = {

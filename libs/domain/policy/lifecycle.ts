@@ -28,13 +28,14 @@ export function draftPolicy(cmd: DraftPolicy, state: PolicyState, bounds: TermsB
   }
   if (!isPolicyYear(year)) throw PolicyErrors.invalidCommand([{ field: 'year', message: 'must be a calendar year such as 2026' }]);
   const policyId = policyIdFor(distributorId, year);
+  // Invalid input is refused as such (422) whatever the policy's state: the caller must fix it either way.
+  requireValidTerms(terms, year, bounds);
   // Same stream, same distributor and year: the refusal says what to do instead (revise, amend, or nothing).
   if (isPolicy(state)) {
     if (state.status === 'draft') throw PolicyErrors.alreadyDrafted(policyId);
     requireDraft(state); // in force → ALREADY_IN_FORCE; expired or terminated → ENDED
   }
   requireYearOpen(policyId, year, now);
-  requireValidTerms(terms, year, bounds);
   return [
     {
       type: 'PolicyDrafted',
@@ -47,9 +48,9 @@ export function reviseTerms(cmd: ReviseTerms, state: PolicyState, bounds: TermsB
   const { actor, now } = cmd.context;
   companyOnly(actor, 'revise');
   const p = existing(state, cmd.data.policyId);
+  requireValidTerms(cmd.data.terms, p.year, bounds);
   requireDraft(p);
   requireYearOpen(p.policyId, p.year, now);
-  requireValidTerms(cmd.data.terms, p.year, bounds);
   // Resending the current terms (a retry) must not clear signatures already given.
   if (sameTerms(cmd.data.terms, p.currentTerms)) return [];
   const termsVersion = p.versions.length + 1;

@@ -73,7 +73,8 @@ export class PolicySummary {
 
 export class PolicyView extends PolicySummary {
   @ApiProperty(TERMS) currentTerms!: PolicyTerms;
-  @ApiProperty({ type: [PolicyVersionView], description: 'every version, drafts and amendment proposals, in order' }) versions!: PolicyVersionView[];
+  @ApiProperty({ type: [PolicyVersionView], description: 'every version, drafts and amendment proposals, in order' })
+  versions!: PolicyVersionView[];
   @ApiProperty({ type: [InForceEntryView], description: 'the versions agreed, in order of effectiveFrom' }) inForce!: InForceEntryView[];
   @ApiProperty({ type: [AmendmentView] }) amendments!: AmendmentView[];
   @ApiPropertyOptional({ type: TerminationView }) termination?: TerminationView;

@@ -24,7 +24,7 @@ export const TermsProperty = () =>
 
 export const TermsHashProperty = () =>
   applyDecorators(
-    ApiProperty({ example: 'sha256:3f1c…', description: 'the hash of the terms version being signed, as shown by GET /policies/:id' }),
+    ApiProperty({ example: 'sha256:9b4e6f0c1d2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4', description: 'the hash of the terms version being signed, as shown by GET /policies/:id' }),
     IsString(),
     Matches(/^sha256:[0-9a-f]{64}$/, { message: 'termsHash must be sha256: followed by 64 hex digits' }),
   );

@@ -26,14 +26,22 @@ export interface ParamFixture {
 export const PARAM_FIXTURES: Readonly<Record<string, ParamFixture>> = {
   'distributors/{id}': { value: OWN.id, owner: 'own' },
   'policies/{id}': { value: `${OWN.id}-${FIXTURE_YEAR}`, owner: 'own' },
-  // Amendment 1 of the own policy, proposed in createFixtures.
+  // Amendment 1 of the own policy: the specs' own POST /policies/{id}/amendments proposes it, or it is 404.
   'amendments/{n}': { value: '1', owner: 'own' },
   'audit/export?stream': { value: `distributor-${OWN.id}`, owner: 'own' },
   'personal-data/{subject}': { value: 'contact-route-role', owner: 'shared' },
 };
 
+const policyTerms = (d: typeof OWN | typeof OTHER, year = FIXTURE_YEAR) => sampleTerms(year, { territories: [...d.territories] });
+
 /** Request bodies the OpenAPI schema cannot yield (e.g. a body that must name a fixture), keyed by route label. */
-export const BODY_OVERRIDES: Readonly<Record<string, () => unknown>> = {};
+export const BODY_OVERRIDES: Readonly<Record<string, () => unknown>> = {
+  // A registered distributor without a policy for that year, so that only the terms decide the answer.
+  'POST /policies': () => ({ distributorId: OWN.id, year: FIXTURE_YEAR + 1, terms: policyTerms(OWN, FIXTURE_YEAR + 1) }),
+  // A hash must have the sha256:<64 hex> form; the fixture's own is the most plausible one.
+  'POST /policies/{id}/signatures': () => ({ termsVersion: 1, termsHash: termsHash(policyTerms(OWN)) }),
+  'POST /policies/{id}/amendments/{n}/signatures': () => ({ termsHash: termsHash(policyTerms(OWN)) }),
+};
 
 const FIXTURES_FILE = 'apps/api/src/testing/security-fixtures.ts';
 
@@ -94,25 +102,23 @@ export function validBodyFor(doc: OpenApiDoc, route: RouteSpec): unknown {
 }
 
 /**
- * Registers the own and the other distributor, gives each a policy in force for FIXTURE_YEAR (the own
- * one with amendment 1 open), all through the API, and waits for the projections.
+ * Registers the own and the other distributor and gives each a policy in force for FIXTURE_YEAR, all
+ * through the API, then waits for the projections.
  */
 export async function createFixtures(t: TestApp): Promise<void> {
   const company = `Bearer ${await t.token('company', { sub: 'fixture-maker' })}`;
   for (const d of [OWN, OTHER]) {
     await fixtureCall(t, company, '/distributors', d);
-    const terms = sampleTerms(FIXTURE_YEAR, { territories: [...d.territories] });
-    const policy = `/policies/${d.id}-${FIXTURE_YEAR}`;
+    const terms = policyTerms(d);
     await fixtureCall(t, company, '/policies', { distributorId: d.id, year: FIXTURE_YEAR, terms });
     const distributor = `Bearer ${await t.token('distributor', { sub: `${d.id}-signer`, distributorId: d.id })}`;
-    for (const signer of [distributor, company]) await fixtureCall(t, signer, `${policy}/signatures`, { termsVersion: 1, termsHash: termsHash(terms) });
+    const signatures = `/policies/${d.id}-${FIXTURE_YEAR}/signatures`;
+    for (const signer of [distributor, company]) await fixtureCall(t, signer, signatures, { termsVersion: 1, termsHash: termsHash(terms) });
   }
-  const amended = sampleTerms(FIXTURE_YEAR, { territories: [...OWN.territories], handOverDays: 21 });
-  await fixtureCall(t, company, `/policies/${OWN.id}-${FIXTURE_YEAR}/amendments`, { terms: amended });
   await t.settled();
 }
 
 async function fixtureCall(t: TestApp, authorization: string, path: string, body: object): Promise<void> {
   const res = await t.http().post(path).set('Authorization', authorization).send(body);
-  if (res.status !== 201) throw new Error(`Could not create fixture with POST ${path}: ${res.status} ${res.text}`);
+  if (res.status !== 201) throw new Error(`Could not create a fixture with POST ${path}: ${res.status} ${res.text}`);
 }

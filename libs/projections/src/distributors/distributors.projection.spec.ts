@@ -14,7 +14,15 @@ const registered: DistributorEvent = {
 };
 const drafted2027: PolicyEvent = {
   type: 'PolicyDrafted',
-  data: { policyId: 'd-1-2027', distributorId: 'd-1', year: 2027, termsVersion: 1, terms: sampleTerms(2027, { territories: ['CZ'] }), draftedBy: 'ceo', draftedAt: '2026-11-01T09:00:00.000Z' },
+  data: {
+    policyId: 'd-1-2027',
+    distributorId: 'd-1',
+    year: 2027,
+    termsVersion: 1,
+    terms: sampleTerms(2027, { territories: ['CZ'] }),
+    draftedBy: 'ceo',
+    draftedAt: '2026-11-01T09:00:00.000Z',
+  },
 };
 const inForce2027: PolicyEvent = {
   type: 'PolicyCameIntoForce',
@@ -31,7 +39,15 @@ const history = (): StreamedEvent[] => [
   onPolicy(signed('company', 1, '2025-12-10T10:00:00.000Z')),
   onPolicy(signed('distributor', 1, '2025-12-10T11:00:00.000Z')),
   onPolicy(cameIntoForce(1, '2026-01-01T00:00:00.000Z')),
-  onPolicy(proposed({ amendmentNo: 1, termsVersion: 2, terms: sampleTerms(2026, { territories: ['PL-MA'] }), by: 'company', proposedAt: '2026-03-01T00:00:00.000Z' })),
+  onPolicy(
+    proposed({
+      amendmentNo: 1,
+      termsVersion: 2,
+      terms: sampleTerms(2026, { territories: ['PL-MA'] }),
+      by: 'company',
+      proposedAt: '2026-03-01T00:00:00.000Z',
+    }),
+  ),
   onPolicy(amended(1, 2, '2026-04-01T00:00:00.000Z')),
   onPolicy(drafted2027),
   onPolicy(inForce2027),
@@ -46,7 +62,12 @@ describe('distributors projection: territories follow the policy in force', () =
   it('writes each version’s territories and the in-force timeline onto the distributor, never its revision', () => {
     const [, draft, , , inForce] = asProjected(history());
     expect(distributorsProjection.project(draft)).toEqual([
-      { op: 'update', collection: DISTRIBUTORS, filter: { _id: 'd-1' }, update: { $set: { [`policyTerritories.${POLICY_ID}.1`]: ['PL-MZ'] } } },
+      {
+        op: 'update',
+        collection: DISTRIBUTORS,
+        filter: { _id: 'd-1' },
+        update: { $set: { [`policyTerritories.${POLICY_ID}.1`]: ['PL-MZ'] } },
+      },
     ]);
     expect(distributorsProjection.project(inForce)).toEqual([
       {
@@ -72,7 +93,10 @@ describe('distributors projection: territories follow the policy in force', () =
   });
 
   it('still renames and keeps the registered territories when no policy exists', async () => {
-    const renamed: DistributorEvent = { type: 'DistributorRenamed', data: { distributorId: 'd-1', name: 'D Uno', renamedAt: '2025-11-02T00:00:00.000Z' } };
+    const renamed: DistributorEvent = {
+      type: 'DistributorRenamed',
+      data: { distributorId: 'd-1', name: 'D Uno', renamedAt: '2025-11-02T00:00:00.000Z' },
+    };
     await reads.apply(distributorsProjection, asProjected([onDistributor(registered), onDistributor(renamed)]));
     const doc = (await reads.store.findOne<DistributorView>(DISTRIBUTORS, { _id: 'd-1' }))!;
     expect(doc).toMatchObject({ name: 'D Uno', revision: 1 });

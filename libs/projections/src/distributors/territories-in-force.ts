@@ -11,7 +11,10 @@ export function territoriesInForce(doc: DistributorView, at: Date = new Date()):
   const ms = at.getTime();
   const governing = (doc.territoryTimeline ?? [])
     .filter((entry) => Date.parse(entry.effectiveFrom) <= ms && ms < endOf(doc, entry))
-    .reduce<TerritoryTimelineEntry | undefined>((best, entry) => (!best || Date.parse(entry.effectiveFrom) >= Date.parse(best.effectiveFrom) ? entry : best), undefined);
+    .reduce<TerritoryTimelineEntry | undefined>(
+      (best, entry) => (!best || Date.parse(entry.effectiveFrom) >= Date.parse(best.effectiveFrom) ? entry : best),
+      undefined,
+    );
   return (governing && doc.policyTerritories?.[governing.policyId]?.[governing.termsVersion]) ?? doc.territories;
 }
 

@@ -33,7 +33,14 @@ const eventfulYear = (): PolicyEvent[] => [
   signed('company', 2, '2025-12-10T10:00:00.000Z'),
   signed('distributor', 2, '2025-12-10T11:00:00.000Z'),
   cameIntoForce(2, '2026-01-01T00:00:00.000Z'),
-  proposed({ amendmentNo: 1, termsVersion: 3, terms: changedTerms(30), by: 'distributor', proposedAt: '2026-03-01T09:00:00.000Z', requestedEffectiveFrom: '2026-04-01T00:00:00.000Z' }),
+  proposed({
+    amendmentNo: 1,
+    termsVersion: 3,
+    terms: changedTerms(30),
+    by: 'distributor',
+    proposedAt: '2026-03-01T09:00:00.000Z',
+    requestedEffectiveFrom: '2026-04-01T00:00:00.000Z',
+  }),
   amendmentSigned(1, 3, 'distributor', '2026-03-01T10:00:00.000Z'),
   amendmentSigned(1, 3, 'company', '2026-03-02T10:00:00.000Z'),
   amended(1, 3, '2026-04-01T00:00:00.000Z'),
@@ -51,7 +58,11 @@ describe('policies projection: events in, writes out', () => {
 
   it('writes a drafted policy whole, each version keyed by its number with the hash of its terms', () => {
     const [op] = policiesProjection.project(draft);
-    expect(op).toMatchObject({ op: 'replace', collection: POLICIES, doc: { _id: POLICY_ID, status: 'draft', currentVersion: 1, revision: 0 } });
+    expect(op).toMatchObject({
+      op: 'replace',
+      collection: POLICIES,
+      doc: { _id: POLICY_ID, status: 'draft', currentVersion: 1, revision: 0 },
+    });
     const doc = (op as Extract<WriteOp, { op: 'replace' }>).doc as PolicyDoc;
     expect(doc.versions['1']).toMatchObject({ termsHash: termsHash(sampleTerms()), origin: 'draft', signatures: {} });
   });
@@ -74,7 +85,9 @@ describe('policies projection: events in, writes out', () => {
   });
 
   it('starts the in-force timeline, then appends to it for each amendment', () => {
-    expect(policiesProjection.project(inForce)[0]).toMatchObject({ update: { $set: { status: 'in_force', inForce: [{ termsVersion: 2 }] } } });
+    expect(policiesProjection.project(inForce)[0]).toMatchObject({
+      update: { $set: { status: 'in_force', inForce: [{ termsVersion: 2 }] } },
+    });
     expect(policiesProjection.project(amendment)[0]).toMatchObject({
       update: {
         $set: { 'amendments.1.status': 'agreed', currentVersion: 3 },
@@ -107,7 +120,11 @@ describe('policies projection applied to the embedded read store', () => {
       company: { userId: 'ceo', termsHash: 'sha256:terms-v3', signedAt: '2026-03-02T10:00:00.000Z' },
     });
     expect(doc.inForce.map((e) => e.termsVersion)).toEqual([2, 3]);
-    expect(doc.amendments['2']).toMatchObject({ status: 'declined', closedBy: { party: 'distributor', userId: 'jan' }, reason: 'too short' });
+    expect(doc.amendments['2']).toMatchObject({
+      status: 'declined',
+      closedBy: { party: 'distributor', userId: 'jan' },
+      reason: 'too short',
+    });
     expect(amendmentsOf(doc).map((a) => a.status)).toEqual(['agreed', 'declined', 'lapsed']);
   });
 
@@ -123,7 +140,15 @@ describe('policies projection applied to the embedded read store', () => {
   it('answers which terms were in force exactly as the domain does', async () => {
     const events = eventfulYear();
     const state = policyStateOf(await project(events));
-    const instants = ['2025-12-31T23:59:59.999Z', '2026-01-01', '2026-03-31T23:59:59Z', '2026-04-01', '2026-08-31T23:59:59Z', '2026-09-01', '2027-01-01'];
+    const instants = [
+      '2025-12-31T23:59:59.999Z',
+      '2026-01-01',
+      '2026-03-31T23:59:59Z',
+      '2026-04-01',
+      '2026-08-31T23:59:59Z',
+      '2026-09-01',
+      '2027-01-01',
+    ];
     for (const at of instants) expect([at, termsInForceOn(state, at)]).toEqual([at, termsInForceOn(events, at)]);
     expect(termsInForceOn(state, '2026-05-01')?.termsVersion).toBe(3);
   });

@@ -104,8 +104,24 @@ function drafted(e: Extract<Projected, { type: 'PolicyDrafted' }>): PolicyDoc {
   };
 }
 
-function version(n: number, terms: PolicyTerms, origin: VersionView['origin'], createdBy: PartyRef, createdAt: string, amendmentNo?: number): VersionView {
-  return { version: n, terms, termsHash: termsHash(terms), origin, ...(amendmentNo ? { amendmentNo } : {}), createdBy, createdAt, signatures: {} };
+function version(
+  n: number,
+  terms: PolicyTerms,
+  origin: VersionView['origin'],
+  createdBy: PartyRef,
+  createdAt: string,
+  amendmentNo?: number,
+): VersionView {
+  return {
+    version: n,
+    terms,
+    termsHash: termsHash(terms),
+    origin,
+    ...(amendmentNo ? { amendmentNo } : {}),
+    createdBy,
+    createdAt,
+    signatures: {},
+  };
 }
 
 /** Every change also moves the revision (the ETag) and updatedAt. */
@@ -127,19 +143,27 @@ function updateFor(e: Projected): Update | undefined {
     }
     case 'PolicyCameIntoForce': {
       const { termsVersion, termsHash: hash, effectiveFrom } = e.data;
-      return { $set: { status: 'in_force', firstEffectiveFrom: effectiveFrom, inForce: [{ termsVersion, termsHash: hash, effectiveFrom }] } };
+      return {
+        $set: { status: 'in_force', firstEffectiveFrom: effectiveFrom, inForce: [{ termsVersion, termsHash: hash, effectiveFrom }] },
+      };
     }
     case 'PolicyAmendmentProposed':
       return amendmentProposed(e.data);
     case 'PolicyAmendmentSigned': {
       const { amendmentNo, termsVersion, party, userId, termsHash: hash, signedAt } = e.data;
       const signature = { userId, termsHash: hash, signedAt };
-      return { $set: { [`amendments.${amendmentNo}.signatures.${party}`]: signature, [`versions.${termsVersion}.signatures.${party}`]: signature } };
+      return {
+        $set: { [`amendments.${amendmentNo}.signatures.${party}`]: signature, [`versions.${termsVersion}.signatures.${party}`]: signature },
+      };
     }
     case 'PolicyAmended': {
       const { amendmentNo, termsVersion, termsHash: hash, effectiveFrom } = e.data;
       return {
-        $set: { [`amendments.${amendmentNo}.status`]: 'agreed', [`amendments.${amendmentNo}.effectiveFrom`]: effectiveFrom, currentVersion: termsVersion },
+        $set: {
+          [`amendments.${amendmentNo}.status`]: 'agreed',
+          [`amendments.${amendmentNo}.effectiveFrom`]: effectiveFrom,
+          currentVersion: termsVersion,
+        },
         $push: { inForce: { termsVersion, termsHash: hash, effectiveFrom, amendmentNo } },
       };
     }

@@ -22,7 +22,9 @@ export function amendmentsOf(doc: PolicyDoc): AmendmentView[] {
 }
 
 /** The signatures given to a version, company first. */
-export function signaturesOf(v: Pick<VersionView, 'signatures'>): Array<{ party: Party; userId: string; termsHash: string; signedAt: string }> {
+export function signaturesOf(
+  v: Pick<VersionView, 'signatures'>,
+): Array<{ party: Party; userId: string; termsHash: string; signedAt: string }> {
   return PARTIES.flatMap((party) => {
     const s = v.signatures[party];
     return s ? [{ party, ...s }] : [];

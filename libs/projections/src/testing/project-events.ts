@@ -42,7 +42,13 @@ export function tempReadStore(): TempReadStore {
       await store.registerProjection(projection.name, projection.collections);
       const { activeGeneration, checkpoint } = await store.status(projection.name);
       const ops = events.flatMap((e) => projection.project(e).map((op) => ({ ...op, position: e.position })));
-      await store.commit({ projection: projection.name, generation: activeGeneration, expectedCheckpoint: checkpoint, checkpoint: checkpoint + events.length, ops });
+      await store.commit({
+        projection: projection.name,
+        generation: activeGeneration,
+        expectedCheckpoint: checkpoint,
+        checkpoint: checkpoint + events.length,
+        ops,
+      });
     },
     async close() {
       await store.close();

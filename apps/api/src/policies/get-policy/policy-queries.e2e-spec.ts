@@ -20,18 +20,26 @@ async function decide(t: TestApp, actor: Actor, command: Omit<PolicyCommand, 'co
   const c = { ...command, context: { now: new Date(), actor } } as PolicyCommand;
   const policyId = c.type === 'DraftPolicy' ? policyIdFor(c.data.distributorId, c.data.year) : c.data.policyId;
   const recorded = await t.events.readStream(policyStream(policyId));
-  const state = fold(policyDecider, recorded.map((e) => ({ type: e.type, data: e.data }) as PolicyEvent));
+  const state = fold(
+    policyDecider,
+    recorded.map((e) => ({ type: e.type, data: e.data }) as PolicyEvent),
+  );
   const events = policyDecider.decide(c, state);
   const metadata = { actor, correlationId: randomUUID(), causationId: randomUUID(), recordedAt: c.context.now.toISOString() };
   const envelopes = events.map((e) => ({ id: randomUUID(), type: e.type, schemaVersion: 1, data: { ...e.data }, metadata }));
-  await t.events.appendToStream(policyStream(policyId), envelopes, { expectedRevision: recorded.length ? recorded.length - 1 : 'no_stream' });
+  await t.events.appendToStream(policyStream(policyId), envelopes, {
+    expectedRevision: recorded.length ? recorded.length - 1 : 'no_stream',
+  });
 }
 
 /** Drafted by the company, then signed by both parties (distributor first): in force. */
 async function signedPolicy(t: TestApp, distributor: Actor, year: number, terms: PolicyTerms): Promise<void> {
   await decide(t, company, { type: 'DraftPolicy', data: { distributorId: distributor.distributorId!, year, terms } });
   for (const actor of [distributor, company]) {
-    await decide(t, actor, { type: 'SignPolicy', data: { policyId: `${distributor.distributorId}-${year}`, termsVersion: 1, termsHash: termsHash(terms) } });
+    await decide(t, actor, {
+      type: 'SignPolicy',
+      data: { policyId: `${distributor.distributorId}-${year}`, termsVersion: 1, termsHash: termsHash(terms) },
+    });
   }
 }
 
@@ -47,15 +55,24 @@ describe('policy queries (end to end)', () => {
     auth.compliance = `Bearer ${await t.token('compliance')}`;
     auth.acme = `Bearer ${await t.token('distributor', { distributorId: 'acme', sub: 'jan' })}`;
     auth.beta = `Bearer ${await t.token('distributor', { distributorId: 'beta', sub: 'eva' })}`;
-    for (const [id, territories] of [['acme', ['PL']], ['beta', ['CZ']]] as const) {
-      await t.http().post('/distributors').set('Authorization', auth.company).send({ id, name: `${id} distribution`, territories }).expect(201);
+    for (const [id, territories] of [
+      ['acme', ['PL']],
+      ['beta', ['CZ']],
+    ] as const) {
+      await t
+        .http()
+        .post('/distributors')
+        .set('Authorization', auth.company)
+        .send({ id, name: `${id} distribution`, territories })
+        .expect(201);
     }
     // acme: this year's policy in force now; next year's in force from 1 January, amended from 1 July, a second amendment open.
     await signedPolicy(t, acme, YEAR, termsOf(YEAR, ['PL-MZ', 'PL-MA']));
     await signedPolicy(t, acme, NEXT, next.v1);
     const policyId = `acme-${NEXT}`;
     await decide(t, acme, { type: 'ProposeAmendment', data: { policyId, terms: next.amended, effectiveFrom: `${NEXT}-07-01` } });
-    for (const actor of [acme, company]) await decide(t, actor, { type: 'SignAmendment', data: { policyId, amendmentNo: 1, termsHash: termsHash(next.amended) } });
+    for (const actor of [acme, company])
+      await decide(t, actor, { type: 'SignAmendment', data: { policyId, amendmentNo: 1, termsHash: termsHash(next.amended) } });
     await decide(t, company, { type: 'ProposeAmendment', data: { policyId, terms: next.proposal } });
     // beta: a draft only.
     await decide(t, company, { type: 'DraftPolicy', data: { distributorId: 'beta', year: YEAR, terms: termsOf(YEAR, ['CZ-PR']) } });
@@ -97,7 +114,10 @@ describe('policy queries (end to end)', () => {
         [1, 'agreed'],
         [2, 'open'],
       ]);
-      expect(res.body.amendments[0]).toMatchObject({ proposedBy: { party: 'distributor', userId: 'jan' }, signatures: [{ party: 'company' }, { party: 'distributor' }] });
+      expect(res.body.amendments[0]).toMatchObject({
+        proposedBy: { party: 'distributor', userId: 'jan' },
+        signatures: [{ party: 'company' }, { party: 'distributor' }],
+      });
     });
 
     it('shows a draft with no signatures yet', async () => {
@@ -176,7 +196,7 @@ describe('policy queries (end to end)', () => {
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     });
 
-    it("shows a distributor only its own policies, whatever distributorId it asks for", async () => {
+    it('shows a distributor only its own policies, whatever distributorId it asks for', async () => {
       expect(ids(await get('/policies', 'beta').expect(200))).toEqual([`beta-${YEAR}`]);
       expect(ids(await get('/policies', 'acme').expect(200))).toEqual([`acme-${NEXT}`, `acme-${YEAR}`]);
       const other = await get('/policies?distributorId=acme', 'beta').expect(200);

@@ -15,7 +15,9 @@ export class ListPoliciesController {
   @Get()
   @AllowParties('company', 'compliance', 'distributor')
   @ApiOkResponse({ type: PolicyPage, description: 'A page of policies, newest year first; a distributor sees only its own' })
-  @ApiUnprocessableEntityResponse({ description: 'REQUEST.VALIDATION_FAILED: a filter or the page bounds are invalid, or a parameter is unknown' })
+  @ApiUnprocessableEntityResponse({
+    description: 'REQUEST.VALIDATION_FAILED: a filter or the page bounds are invalid, or a parameter is unknown',
+  })
   list(@Query() query: ListPoliciesParams, @Ctx() ctx: RequestContext): Promise<PolicyPage> {
     return this.queries.execute(new ListPoliciesQuery(query, ctx.actor));
   }

@@ -16,7 +16,11 @@ export const MAX_OFFSET = 10_000;
 const IntegerParam = () => Transform(({ value }) => (typeof value === 'string' && /^-?\d{1,9}$/.test(value) ? Number(value) : value));
 
 export class ListPoliciesParams {
-  @ApiPropertyOptional({ example: 'acme', pattern: ID_PATTERN.source, description: 'a distributor sees only its own policies whatever this says' })
+  @ApiPropertyOptional({
+    example: 'acme',
+    pattern: ID_PATTERN.source,
+    description: 'a distributor sees only its own policies whatever this says',
+  })
   @IsOptional()
   @Matches(ID_PATTERN, { message: 'distributorId must be a distributor id' })
   distributorId?: string;

@@ -28,7 +28,8 @@ export class TermsInForceHandler implements IQueryHandler<TermsInForceQuery> {
     const doc = await findVisiblePolicy(this.store, id, viewer);
     const instant = new Date(toMillis(at)).toISOString();
     const governing = termsInForceOn(policyStateOf(doc), at);
-    if (!governing) throw new ApiProblem(404, 'POLICY.NO_TERMS_IN_FORCE', `No terms of policy ${id} were in force at ${instant}`, { at: instant });
+    if (!governing)
+      throw new ApiProblem(404, 'POLICY.NO_TERMS_IN_FORCE', `No terms of policy ${id} were in force at ${instant}`, { at: instant });
     const { policyId, termsVersion, termsHash, effectiveFrom, amendmentNo, terms } = governing;
     return { policyId, at: instant, termsVersion, termsHash, effectiveFrom, ...(amendmentNo ? { amendmentNo } : {}), terms };
   }
