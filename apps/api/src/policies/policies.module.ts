@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CloseAmendmentController } from './close-amendment/close-amendment.controller';
+import { PolicyExpiryService } from './expire-policies/policy-expiry.service';
 import { DraftPolicyController } from './draft-policy/draft-policy.controller';
 import { PolicyCommandHandler, PolicyDeciderProvider } from './policy-command.handler';
 import { policyQueryControllers, policyQueryProviders } from './policy-queries';
@@ -20,6 +21,6 @@ import { TerminatePolicyController } from './terminate-policy/terminate-policy.c
     TerminatePolicyController,
     ...policyQueryControllers,
   ],
-  providers: [PolicyDeciderProvider, PolicyCommandHandler, ...policyQueryProviders],
+  providers: [PolicyDeciderProvider, PolicyCommandHandler, PolicyExpiryService, ...policyQueryProviders],
 })
 export class PoliciesModule {}

@@ -12,13 +12,13 @@ import { EVENT_STORE, type EventStore } from '@cl/event-store';
 import { termsHash } from '@cl/projections/policies/terms-hash';
 import type { AppConfig } from '../config/config.schema';
 import { CommandPipeline, type CommandOutcome } from '../shared/command/command-pipeline';
-import type { RequestContext } from '../shared/command/request-context';
+import type { CommandRequest } from '../shared/command/request-context';
 import { ApiProblem } from '../shared/problem/problem';
 
 export class PolicyCommandMessage extends Command<CommandOutcome<PolicyEvent>> {
   constructor(
     readonly command: PolicyCommand,
-    readonly request: RequestContext,
+    readonly request: CommandRequest,
   ) {
     super();
   }
@@ -72,7 +72,7 @@ function namingBodyFields(error: unknown): never {
 }
 
 /** A distributor acting on another distributor's policy is told it does not exist, as for reads. */
-function hideOtherDistributors(policyId: string, request: RequestContext): void {
+function hideOtherDistributors(policyId: string, request: CommandRequest): void {
   const { actor } = request;
   if (actor.party === 'distributor' && parsePolicyId(policyId)?.distributorId !== actor.distributorId) {
     throw new ApiProblem(404, 'POLICY.NOT_FOUND', `Policy ${policyId} was not found`);

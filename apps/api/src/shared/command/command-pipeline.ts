@@ -11,7 +11,7 @@ import { upcast, currentVersion, type EventSchemas } from '@cl/domain/shared/sch
 import { EVENT_STORE, WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '@cl/event-store';
 import { ApiProblem } from '../problem/problem';
 import { keyReused } from '../idempotency/request-idempotency';
-import type { RequestContext } from './request-context';
+import type { CommandRequest } from './request-context';
 import { CommandGate } from './command-gate';
 
 export const EVENT_SCHEMAS = Symbol('EVENT_SCHEMAS');
@@ -24,7 +24,7 @@ export interface CommandSpec<S, C extends Command, E extends Event> {
    * compute itself but must check (e.g. the hash of the terms version being signed).
    */
   command: C | ((state: S) => C);
-  request: RequestContext;
+  request: CommandRequest;
   /** Re-run on a concurrent write this many times; only for commands whose outcome does not depend on what the caller saw. */
   retryOnConflict?: number;
 }
@@ -72,7 +72,7 @@ export class CommandPipeline {
     }
   }
 
-  private earlierAnswer<E extends Event>(recorded: RecordedEvent[], request: RequestContext): CommandOutcome<E> | undefined {
+  private earlierAnswer<E extends Event>(recorded: RecordedEvent[], request: CommandRequest): CommandOutcome<E> | undefined {
     const { idempotency, actor } = request;
     if (!idempotency) return undefined;
     const same = recorded.filter((e) => e.metadata.idempotencyKey === idempotency.key && e.metadata.actor.userId === actor.userId);
@@ -81,7 +81,7 @@ export class CommandPipeline {
     return { events: same.map((e) => upcast<E>(this.schemas, e)), revision: same[same.length - 1].revision, replayed: true };
   }
 
-  private envelope(event: Event, request: RequestContext): NewEvent {
+  private envelope(event: Event, request: CommandRequest): NewEvent {
     return {
       id: randomUUID(),
       type: event.type,

@@ -17,6 +17,15 @@ export interface RequestContext {
   now: Date;
 }
 
+/** The service itself, acting on a schedule (e.g. recording that a policy year ended). */
+export interface SystemActor {
+  party: 'system';
+  userId: string;
+}
+
+/** What a command needs to know of its origin: an HTTP request, or the service acting on its own. */
+export type CommandRequest = Omit<RequestContext, 'actor'> & { actor: Principal | SystemActor };
+
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
