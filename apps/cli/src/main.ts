@@ -33,7 +33,8 @@ async function token(config: AppConfig, flags: Record<string, string>): Promise<
   if (party === 'distributor' && !flags.distributor) throw new UsageError('--distributor <id> is required for a distributor token');
   const secret = config.JWT_SECRET ?? loadOrCreateLocalSecret(config.DATA_DIR).secret;
   const sub = flags.sub ?? `${party}-local`;
-  const jwt = await issueToken(secret, { party, sub, ...(party === 'distributor' ? { distributorId: flags.distributor } : {}) }, flags.expires ?? '12h');
+  const claims = { party, sub, ...(party === 'distributor' ? { distributorId: flags.distributor } : {}) };
+  const jwt = await issueToken(secret, claims, flags.expires ?? '12h', { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
   process.stdout.write(`${jwt}\n`);
 }
 

@@ -1,17 +1,77 @@
 /**
- * A canonical JSON serialisation: object keys sorted, no whitespace, undefined members dropped.
- * Two semantically equal values always give the same bytes, which hashing (request fingerprints,
- * the hash chain) depends on.
+ * A canonical JSON serialisation: object keys sorted by UTF-16 code units, no whitespace, undefined
+ * members dropped, strings and numbers as `JSON.stringify` writes them (ECMAScript number formatting,
+ * so -0 is `0`). Two semantically equal values always give the same bytes, which hashing (request
+ * fingerprints, the hash chain, terms hashes) depends on.
+ *
+ * For the values accepted here — JSON data — the output is RFC 8785 (JCS), so a verifier in another
+ * language can use a JCS library. Anything else is refused rather than guessed at: a Date, Map, Set,
+ * class instance, function, symbol, bigint or non-finite number would otherwise be hashed as one thing
+ * (`{}`, say) and stored as another by `JSON.stringify`, and the hash would not verify later.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonicalJson: non-finite number');
-    return JSON.stringify(value) ?? 'null';
+  return write(value, '$', new Set());
+}
+
+export class CanonicalJsonError extends TypeError {
+  constructor(
+    readonly path: string,
+    what: string,
+  ) {
+    super(`canonicalJson: ${what} at ${path} is not JSON data (only plain objects, arrays, strings, finite numbers, booleans and null)`);
+    this.name = 'CanonicalJsonError';
   }
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(',')}}`;
+}
+
+function write(value: unknown, path: string, ancestors: Set<object>): string {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new CanonicalJsonError(path, `the number ${value}`);
+      return JSON.stringify(value);
+    case 'undefined':
+      // Only reachable at the top level or as an array element (members are dropped): as JSON.stringify.
+      return 'null';
+    case 'object':
+      break;
+    default:
+      throw new CanonicalJsonError(path, `a ${typeof value}`);
+  }
+  if (value === null) return 'null';
+  if (ancestors.has(value)) throw new CanonicalJsonError(path, 'a circular reference');
+  ancestors.add(value);
+  try {
+    if (Array.isArray(value)) return `[${value.map((item, i) => write(item, `${path}[${i}]`, ancestors)).join(',')}]`;
+    if (!isPlainObject(value)) throw new CanonicalJsonError(path, `a ${describe(value)}`);
+    const record = value as Record<string, unknown>;
+    const members: string[] = [];
+    // Default sort compares UTF-16 code units, as RFC 8785 requires.
+    for (const key of Object.keys(record).sort()) {
+      const member = record[key];
+      if (member === undefined) continue;
+      members.push(`${JSON.stringify(key)}:${write(member, `${path}${memberPath(key)}`, ancestors)}`);
+    }
+    return `{${members.join(',')}}`;
+  } finally {
+    ancestors.delete(value);
+  }
+}
+
+/** An object literal or JSON.parse result: its prototype is Object.prototype (of any realm) or null. */
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as { constructor?: unknown } | null;
+  if (proto === null || proto === Object.prototype) return true;
+  // Object.prototype of another realm (a vm context, a test sandbox) is the root of its chain too.
+  return Object.getPrototypeOf(proto) === null && typeof proto.constructor === 'function' && proto.constructor.name === 'Object';
+}
+
+function describe(value: object): string {
+  const name = (value.constructor as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' && name.length > 0 ? name : 'non-plain object';
+}
+
+function memberPath(key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }

@@ -30,4 +30,40 @@ describe('configuration', () => {
   it('refuses both a shared secret and a JWKS URL', () => {
     expect(() => validateConfig({ JWT_SECRET: 'x'.repeat(32), JWKS_URL: 'https://idp.example/jwks' })).toThrow(ConfigError);
   });
+
+  it('takes JWKS_URL over https only, or over http from localhost / 127.0.0.1 (a local identity provider)', () => {
+    expect(validateConfig({ JWKS_URL: 'https://idp.example/.well-known/jwks.json' }).JWKS_URL).toBe(
+      'https://idp.example/.well-known/jwks.json',
+    );
+    expect(validateConfig({ JWKS_URL: 'http://localhost:8080/jwks' }).JWKS_URL).toBe('http://localhost:8080/jwks');
+    expect(validateConfig({ JWKS_URL: 'http://127.0.0.1/jwks' }).JWKS_URL).toBe('http://127.0.0.1/jwks');
+    for (const bad of [
+      'http://idp.example/jwks',
+      'http://localhost.evil.example/jwks',
+      'http://127.0.0.1.evil.example/jwks',
+      'ftp://idp.example/jwks',
+      'jwks',
+    ]) {
+      expect(() => validateConfig({ JWKS_URL: bad })).toThrow(/"JWKS_URL" must be an https:\/\/ URL/);
+    }
+  });
+
+  it('takes an optional JWT_ISSUER and JWT_AUDIENCE', () => {
+    expect(validateConfig({})).not.toHaveProperty('JWT_ISSUER');
+    expect(validateConfig({}).JWT_AUDIENCE).toBeUndefined();
+    expect(validateConfig({ JWT_ISSUER: 'https://idp.example/', JWT_AUDIENCE: 'channel-ledger' })).toMatchObject({
+      JWT_ISSUER: 'https://idp.example/',
+      JWT_AUDIENCE: 'channel-ledger',
+    });
+    expect(() => validateConfig({ JWT_ISSUER: '' })).toThrow(/JWT_ISSUER/);
+    expect(() => validateConfig({ JWT_AUDIENCE: 'x'.repeat(501) })).toThrow(/JWT_AUDIENCE/);
+  });
+
+  it('remembers idempotency keys for 24 hours unless IDEMPOTENCY_RETENTION_HOURS says otherwise', () => {
+    expect(validateConfig({}).IDEMPOTENCY_RETENTION_HOURS).toBe(24);
+    expect(validateConfig({ IDEMPOTENCY_RETENTION_HOURS: '72' }).IDEMPOTENCY_RETENTION_HOURS).toBe(72);
+    for (const bad of ['0', '-1', '1.5', 'a day', String(24 * 367)]) {
+      expect(() => validateConfig({ IDEMPOTENCY_RETENTION_HOURS: bad })).toThrow(/IDEMPOTENCY_RETENTION_HOURS/);
+    }
+  });
 });

@@ -11,7 +11,12 @@ export interface AppConfig {
   MONGODB_URL?: string;
   MONGODB_DATABASE: string;
   JWT_SECRET?: string;
+  /** https, or http on localhost / 127.0.0.1 (a local identity provider in development). */
   JWKS_URL?: string;
+  /** When set, every token must carry this `iss` (and the CLI sets it on the tokens it issues). */
+  JWT_ISSUER?: string;
+  /** When set, every token's `aud` must contain this value (and the CLI sets it). */
+  JWT_AUDIENCE?: string;
   /** 'in-process' runs projections inside the API; 'external' leaves them to apps/projector. */
   PROJECTOR: 'in-process' | 'external';
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -25,7 +30,12 @@ export interface AppConfig {
   AUDIT_DIGEST_EVERY: number;
   /** Requests per minute per user (token `sub`), or per IP address for public routes called without a token; `/health` is exempt. */
   RATE_LIMIT_PER_MINUTE: number;
+  /** How long the answer to an Idempotency-Key is remembered; older records are ignored and purged. */
+  IDEMPOTENCY_RETENTION_HOURS: number;
 }
+
+/** A JWKS served by an identity provider on this machine (development): plain http is then acceptable. */
+const LOCAL_HTTP_URL = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?(\/[^\s]*)?$/;
 
 export const configSchema = Joi.object<AppConfig>({
   PORT: Joi.number().port().default(3000),
@@ -38,7 +48,11 @@ export const configSchema = Joi.object<AppConfig>({
     .message('"MONGODB_URL" must start with mongodb:// or mongodb+srv://'),
   MONGODB_DATABASE: Joi.string().pattern(/^[A-Za-z0-9_-]{1,63}$/).default('channel_ledger'),
   JWT_SECRET: Joi.string().min(32).message('"JWT_SECRET" must be at least 32 characters'),
-  JWKS_URL: Joi.string().uri({ scheme: ['https', 'http'] }),
+  JWKS_URL: Joi.alternatives()
+    .try(Joi.string().uri({ scheme: ['https'] }), Joi.string().pattern(LOCAL_HTTP_URL))
+    .messages({ 'alternatives.match': '"JWKS_URL" must be an https:// URL (http:// only for localhost or 127.0.0.1)' }),
+  JWT_ISSUER: Joi.string().trim().min(1).max(500),
+  JWT_AUDIENCE: Joi.string().trim().min(1).max(500),
   PROJECTOR: Joi.string().valid('in-process', 'external').default('in-process'),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   BODY_LIMIT: Joi.string().pattern(/^\d+(kb|mb)$/).default('256kb'),
@@ -47,6 +61,7 @@ export const configSchema = Joi.object<AppConfig>({
   PROMOTION_BUDGET_MAX_BP: Joi.number().integer().min(Joi.ref('PROMOTION_BUDGET_MIN_BP')).max(10_000).default(300),
   AUDIT_DIGEST_EVERY: Joi.number().integer().min(1).max(1_000_000).default(1000),
   RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(600),
+  IDEMPOTENCY_RETENTION_HOURS: Joi.number().integer().min(1).max(24 * 366).default(24),
 })
   .oxor('JWT_SECRET', 'JWKS_URL')
   .unknown(true);

@@ -42,7 +42,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     dataDir,
     events: app.get<EventStore>(EVENT_STORE),
     token: (party, o = {}) =>
-      issueToken(TEST_SECRET, { party, sub: o.sub ?? `${party}-user`, ...(o.distributorId ? { distributorId: o.distributorId } : {}) }, o.expiresIn ?? '1h'),
+      issueToken(TEST_SECRET, { party, sub: o.sub ?? `${party}-user`, ...(o.distributorId ? { distributorId: o.distributorId } : {}) }, o.expiresIn ?? '1h', {
+        issuer: env.JWT_ISSUER,
+        audience: env.JWT_AUDIENCE,
+      }),
     settled: () => projector.waitFor(),
     close: async () => {
       await app.close();

@@ -1,28 +1,53 @@
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  errors as joseErrors,
+  jwtVerify,
+  SignJWT,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  type JWTVerifyOptions,
+} from 'jose';
 import { ApiProblem } from '../problem/problem';
 import { PARTIES, type Party, type Principal } from './principal';
 
 export type KeySource = { kind: 'secret'; secret: string } | { kind: 'jwks'; url: string };
 
-/** Verifies bearer tokens: HS256 with a shared secret, or RS256/ES256 against an identity provider's JWKS. */
+/** Who must have issued a token and for whom (JWT_ISSUER, JWT_AUDIENCE); each checked only when set. */
+export interface TokenClaimsPolicy {
+  issuer?: string;
+  audience?: string;
+}
+
+/**
+ * Verifies bearer tokens: HS256 with a shared secret, or RS256/ES256 against an identity provider's
+ * JWKS. Every token must carry `exp` (a token that never expires is refused); when an issuer or an
+ * audience is configured, `iss` / `aud` must be present and match.
+ */
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
-  private readonly algorithms: string[];
+  private readonly options: JWTVerifyOptions;
 
-  constructor(source: KeySource) {
+  constructor(source: KeySource, { issuer, audience }: TokenClaimsPolicy = {}) {
+    let algorithms: string[];
     if (source.kind === 'secret') {
       this.key = new TextEncoder().encode(source.secret);
-      this.algorithms = ['HS256'];
+      algorithms = ['HS256'];
     } else {
       this.key = createRemoteJWKSet(new URL(source.url));
-      this.algorithms = ['RS256', 'ES256'];
+      algorithms = ['RS256', 'ES256'];
     }
+    this.options = {
+      algorithms,
+      requiredClaims: ['exp', ...(issuer ? ['iss'] : []), ...(audience ? ['aud'] : [])],
+      ...(issuer ? { issuer } : {}),
+      ...(audience ? { audience } : {}),
+    };
   }
 
   async verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.key as Uint8Array, { algorithms: this.algorithms }));
+      ({ payload } = await jwtVerify(token, this.key as Uint8Array, this.options));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw new ApiProblem(401, 'AUTH.TOKEN_EXPIRED', 'The bearer token has expired');
       throw new ApiProblem(401, 'AUTH.INVALID_TOKEN', 'The bearer token is not valid');
@@ -45,17 +70,23 @@ function principalFrom(payload: JWTPayload): Principal {
   return { party, userId: payload.sub };
 }
 
-/** Issues HS256 tokens for local use (the CLI) and for tests. */
+/**
+ * Issues HS256 tokens for local use (the CLI) and for tests. Pass the configured JWT_ISSUER /
+ * JWT_AUDIENCE as `policy` so the service accepts the token.
+ */
 export async function issueToken(
   secret: string,
   claims: { party: Party; sub: string; distributorId?: string },
   expiresIn: string | number = '12h',
+  policy: TokenClaimsPolicy = {},
 ): Promise<string> {
   const { sub, ...rest } = claims;
-  return new SignJWT({ ...rest })
+  const jwt = new SignJWT({ ...rest })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
     .setIssuedAt()
-    .setExpirationTime(expiresIn)
-    .sign(new TextEncoder().encode(secret));
+    .setExpirationTime(expiresIn);
+  if (policy.issuer) jwt.setIssuer(policy.issuer);
+  if (policy.audience) jwt.setAudience(policy.audience);
+  return jwt.sign(new TextEncoder().encode(secret));
 }

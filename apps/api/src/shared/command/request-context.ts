@@ -26,15 +26,24 @@ export interface SystemActor {
 /** What a command needs to know of its origin: an HTTP request, or the service acting on its own. */
 export type CommandRequest = Omit<RequestContext, 'actor'> & { actor: Principal | SystemActor };
 
+/**
+ * If-Match carries the strong ETag of the entity (`"3"`; a bare `3` is tolerated). A weak tag (`W/"3"`)
+ * is refused: under RFC 9110 (13.1.1) If-Match compares strongly, so a weak tag never matches.
+ */
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
+  if (/^\s*W\//.test(header)) {
+    throw new ApiProblem(400, 'REQUEST.INVALID_IF_MATCH', 'If-Match takes a strong ETag such as "3": a weak tag (W/"3") never matches', {
+      errors: [{ field: 'If-Match', message: 'must be a strong ETag such as "3", not a weak one (W/…)' }],
+    });
+  }
+  const match = /^\s*(?:"(\d{1,15})"|(\d{1,15}))\s*$/.exec(header);
   if (!match) {
     throw new ApiProblem(400, 'REQUEST.INVALID_IF_MATCH', 'If-Match must be the ETag of the entity, e.g. "3"', {
       errors: [{ field: 'If-Match', message: 'must be a revision such as "3"' }],
     });
   }
-  return Number(match[1]);
+  return Number(match[1] ?? match[2]);
 }
 
 export const etag = (revision: number) => `"${revision}"`;
