@@ -1,10 +1,15 @@
 /** Every event type the domain knows, with its current schema version: the one registry used to read events. */
 import type { EventSchemas } from './shared/schemas';
+import { clientEventSchemas, clientTaxIdEventSchemas } from './client/events';
+import { disputeEventSchemas } from './dispute/events';
 import { distributorEventSchemas } from './distributor/events';
 import { personalDataEventSchemas } from './personal-data/events';
 import { policyEventSchemas } from './policy/events';
 
 export const allEventSchemas: EventSchemas = {
+  ...clientEventSchemas,
+  ...clientTaxIdEventSchemas,
+  ...disputeEventSchemas,
   ...distributorEventSchemas,
   ...personalDataEventSchemas,
   ...policyEventSchemas,

@@ -7,6 +7,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Request, Response } from 'express';
 import { validateConfig, type AppConfig } from './config/config.schema';
 import { AuditModule } from './audit/audit.module';
+import { ClientsModule } from './clients/clients.module';
+import { DisputesModule } from './disputes/disputes.module';
 import { PoliciesModule } from './policies/policies.module';
 import { DistributorsModule } from './distributors/distributors.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
@@ -33,7 +35,7 @@ const logging = LoggerModule.forRootAsync({
 });
 
 /** Use-case modules: each area adds its own here. */
-const areas = [DistributorsModule, AuditModule, PersonalDataModule, PoliciesModule];
+const areas = [DistributorsModule, AuditModule, PersonalDataModule, PoliciesModule, ClientsModule, DisputesModule];
 
 /** The API. `register(env)` lets tests run several apps side by side, each with its own configuration. */
 @Module({})

@@ -4,9 +4,10 @@
  * together with the new checkpoint, so a crash can neither lose nor double-apply an event.
  */
 import { upcast, type EventSchemas } from '@cl/domain/shared/schemas';
-import type { EventStore, RecordedEvent, Subscription } from '@cl/event-store';
+import type { EventStore, RecordedEvent } from '@cl/event-store';
 import { isDigest } from '@cl/event-store/audit/digester';
-import { StaleGenerationError, type ReadStore, type WriteOp } from '@cl/read-models';
+import type { ReadStore, WriteOp } from '@cl/read-models';
+import { FollowLoop, type BatchSink } from './follow-loop';
 import type { Projection, ProjectedEvent } from './projection';
 
 export interface ProjectorOptions {
@@ -41,7 +42,7 @@ export function projectBatch(projection: Projection, schemas: EventSchemas, even
 }
 
 export class Projector {
-  private readonly loops = new Map<string, ProjectionLoop>();
+  private readonly loops = new Map<string, FollowLoop>();
   private readonly batchSize: number;
 
   constructor(
@@ -56,7 +57,8 @@ export class Projector {
   async start(): Promise<void> {
     for (const p of this.projections) {
       await this.store.registerProjection(p.name, p.collections);
-      const loop = new ProjectionLoop(p, this.events, this.store, { ...this.options, batchSize: this.batchSize });
+      const sink = projectionSink(p, this.store, this.options.schemas);
+      const loop = new FollowLoop(sink, `projection:${p.name}`, this.events, this.store, { ...this.options, batchSize: this.batchSize });
       this.loops.set(p.name, loop);
       loop.start();
     }
@@ -116,131 +118,19 @@ export class Projector {
   }
 }
 
-/** The live loop of one projection: lease → subscribe from checkpoint → batch → commit, until stopped. */
-class ProjectionLoop {
-  failingSince?: Date;
-  private running = false;
-  private subscription?: Subscription;
-  private done?: Promise<void>;
-  private readonly owner: string;
-
-  constructor(
-    private readonly projection: Projection,
-    private readonly events: EventStore,
-    private readonly store: ReadStore,
-    private readonly options: ProjectorOptions & { batchSize: number },
-  ) {
-    this.owner = options.instanceId ?? `projector-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  }
-
-  start(): void {
-    this.running = true;
-    this.done = this.run();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    await this.subscription?.close();
-    await this.done;
-    await this.store.releaseLease(this.leaseName, this.owner).catch(() => undefined);
-  }
-
-  get name(): string {
-    return this.projection.name;
-  }
-
-  private get leaseName(): string {
-    return `projection:${this.projection.name}`;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        if (!(await this.holdLease())) {
-          await sleep((this.options.leaseTtlMs ?? 15_000) / 3);
-          continue;
-        }
-        await this.follow();
-      } catch (error) {
-        if (!(error instanceof StaleGenerationError)) {
-          this.failingSince ??= new Date();
-          this.options.onError?.(this.projection.name, error);
-          await sleep(1000);
-        }
-      }
-    }
-  }
-
-  private holdLease(): Promise<boolean> {
-    return this.store.acquireLease(this.leaseName, this.owner, this.options.leaseTtlMs ?? 15_000);
-  }
-
-  /** Reads the subscription into batches: whatever has arrived is committed as one transaction. */
-  private async follow(): Promise<void> {
-    const status = await this.store.status(this.projection.name);
-    let checkpoint = status.checkpoint;
-    const generation = status.activeGeneration;
-    await this.refuseCheckpointBeyondHead(checkpoint);
-    const subscription = this.events.subscribeToAll({ after: checkpoint });
-    this.subscription = subscription;
-    const stopRenewing = this.renewLeaseWhile(subscription);
-    const iterator = subscription[Symbol.asyncIterator]();
-    let pending: Promise<IteratorResult<RecordedEvent>> | undefined;
-    try {
-      while (this.running) {
-        const first = await (pending ?? iterator.next());
-        pending = undefined;
-        if (first.done) return;
-        const batch = [first.value];
-        // Drain what is already available without waiting, up to the batch size.
-        while (batch.length < this.options.batchSize) {
-          const next = iterator.next();
-          const ready = await Promise.race([next, afterPendingIo()]);
-          if (ready === IMMEDIATE) {
-            pending = next;
-            break;
-          }
-          const result = ready as IteratorResult<RecordedEvent>;
-          if (result.done) break;
-          batch.push(result.value);
-        }
-        const ops = projectBatch(this.projection, this.options.schemas, batch);
-        const next = batch[batch.length - 1].position;
-        await this.store.commit({ projection: this.projection.name, generation, expectedCheckpoint: checkpoint, checkpoint: next, ops });
-        checkpoint = next;
-        this.failingSince = undefined;
-      }
-    } finally {
-      stopRenewing();
-      await subscription.close();
-    }
-  }
-
-  /**
-   * A read model ahead of the log means acknowledged events were lost (e.g. the event file restored
-   * from an older backup); following on would silently skip the events written at reused positions.
-   */
-  private async refuseCheckpointBeyondHead(checkpoint: number): Promise<void> {
-    const head = await this.events.headPosition();
-    if (checkpoint > head) {
-      throw new Error(`Projection ${this.projection.name} is at position ${checkpoint} but the log ends at ${head}: rebuild it after restoring the log`);
-    }
-  }
-
-  /** Renews the lease in the background; losing it closes the subscription, so `follow` ends and the loop stands by. */
-  private renewLeaseWhile(subscription: Subscription): () => void {
-    const ttl = this.options.leaseTtlMs ?? 15_000;
-    const timer = setInterval(() => {
-      this.holdLease().then(
-        (held) => (held ? undefined : subscription.close()),
-        (error: unknown) => this.options.onError?.(this.projection.name, error),
-      );
-    }, ttl / 3);
-    timer.unref();
-    return () => clearInterval(timer);
-  }
+/** A projection as a sink of the follow loop: ops and checkpoint committed together, on the active generation. */
+function projectionSink(projection: Projection, store: ReadStore, schemas: EventSchemas): BatchSink {
+  let generation = 0;
+  return {
+    name: projection.name,
+    async resume() {
+      const status = await store.status(projection.name);
+      generation = status.activeGeneration;
+      return status.checkpoint;
+    },
+    async apply(batch, from) {
+      const ops = projectBatch(projection, schemas, batch);
+      await store.commit({ projection: projection.name, generation, expectedCheckpoint: from, checkpoint: batch[batch.length - 1].position, ops });
+    },
+  };
 }
-
-const IMMEDIATE = Symbol('immediate');
-const afterPendingIo = () => new Promise<typeof IMMEDIATE>((resolve) => setImmediate(() => resolve(IMMEDIATE)));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());

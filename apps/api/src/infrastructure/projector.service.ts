@@ -4,7 +4,7 @@ import { PinoLogger } from 'nestjs-pino';
 import type { EventSchemas } from '@cl/domain/shared/schemas';
 import { EVENT_STORE, type EventStore } from '@cl/event-store';
 import { READ_STORE, type ReadStore } from '@cl/read-models';
-import { allProjections, Projector } from '@cl/projections';
+import { allProjections, Projector, ReactorRunner, type Reactor } from '@cl/projections';
 import type { AppConfig } from '../config/config.schema';
 import { EVENT_SCHEMAS } from '../shared/command/command-pipeline';
 
@@ -14,16 +14,22 @@ export interface ProjectionLag {
   lag: number;
 }
 
-/** Runs the projections inside the API unless PROJECTOR=external (then apps/projector does). */
+/**
+ * Runs the projections inside the API unless PROJECTOR=external (then apps/projector does), and the
+ * reactors (process managers) always: they issue commands, which only the API can run. Feature
+ * modules register their reactors while the app initialises; they start on bootstrap.
+ */
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap {
   readonly projector: Projector;
+  private readonly reactors: Reactor[] = [];
+  private runner?: ReactorRunner;
   private started = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly reads: ReadStore,
-    @Inject(EVENT_SCHEMAS) schemas: EventSchemas,
+    @Inject(EVENT_SCHEMAS) private readonly schemas: EventSchemas,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly logger: PinoLogger,
   ) {
@@ -34,16 +40,40 @@ export class ProjectorService implements OnApplicationBootstrap {
     });
   }
 
+  /** Called by feature modules in onModuleInit, before bootstrap starts the runner. */
+  registerReactor(reactor: Reactor): void {
+    if (this.runner) throw new Error(`Reactor ${reactor.name} registered after start`);
+    this.reactors.push(reactor);
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     for (const p of allProjections) await this.reads.registerProjection(p.name, p.collections);
+    this.runner = new ReactorRunner(this.events, this.reads, this.reactors, {
+      schemas: this.schemas,
+      onError: (reactor, err) => this.logger.error({ err, reactor }, 'reactor failed; retrying from its checkpoint'),
+    });
+    await this.runner.start();
     if (this.config.get('PROJECTOR', { infer: true }) === 'external') return;
     await this.projector.start();
     this.started = true;
   }
 
   async stop(): Promise<void> {
+    await this.runner?.stop();
     if (this.started) await this.projector.stop();
     this.started = false;
+  }
+
+  /**
+   * Resolves when projections and reactors have handled everything appended so far, including what
+   * the reactors appended meanwhile (for tests and the demo; production never waits on this).
+   */
+  async settled(timeoutMs = 10_000): Promise<void> {
+    for (let head = -1; head !== (await this.events.headPosition()); ) {
+      head = await this.events.headPosition();
+      await this.runner?.waitFor(head, timeoutMs);
+      if (this.started) await this.projector.waitFor(head, timeoutMs);
+    }
   }
 
   /** How far each projection is behind the head of the log (positions; events on SQLite). */
@@ -59,6 +89,6 @@ export class ProjectorService implements OnApplicationBootstrap {
 
   /** Projections of this process whose loop is failing (none when PROJECTOR=external). */
   failing() {
-    return this.projector.failing();
+    return [...this.projector.failing(), ...(this.runner?.failing() ?? [])];
   }
 }

@@ -23,7 +23,7 @@ export interface TestApp {
   dataDir: string;
   events: EventStore;
   token: (party: Party, options?: { sub?: string; distributorId?: string; expiresIn?: string | number }) => Promise<string>;
-  /** Waits until every projection has applied everything appended so far. */
+  /** Waits until every projection and reactor has handled everything appended so far (and what reactors appended). */
   settled: () => Promise<void>;
   close: () => Promise<void>;
 }
@@ -35,7 +35,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   }).compile();
   const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false }));
   await app.init();
-  const projector = app.get(ProjectorService).projector;
+  const projector = app.get(ProjectorService);
   return {
     app,
     http: () => request(app.getHttpServer()),
@@ -46,7 +46,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         issuer: env.JWT_ISSUER,
         audience: env.JWT_AUDIENCE,
       }),
-    settled: () => projector.waitFor(),
+    settled: () => projector.settled(),
     close: async () => {
       await app.close();
       if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });

@@ -61,7 +61,7 @@ export class CommandPipeline {
     if (request.ifMatch !== undefined && request.ifMatch !== revision) throw revisionMismatch(revision);
     if (events.length === 0) return { events, revision, replayed: false };
     try {
-      const appended = await this.store.appendToStream(stream, events.map((e) => this.envelope(e, request)), {
+      const appended = await this.store.appendToStream(stream, events.map((e) => envelopeOf(this.schemas, e, request)), {
         expectedRevision: revision ?? 'no_stream',
       });
       return { events, revision: appended.nextExpectedRevision, replayed: false };
@@ -80,22 +80,23 @@ export class CommandPipeline {
     if (same.some((e) => e.metadata.requestFingerprint !== idempotency.fingerprint)) throw keyReused();
     return { events: same.map((e) => upcast<E>(this.schemas, e)), revision: same[same.length - 1].revision, replayed: true };
   }
+}
 
-  private envelope(event: Event, request: CommandRequest): NewEvent {
-    return {
-      id: randomUUID(),
-      type: event.type,
-      schemaVersion: currentVersion(this.schemas, event.type),
-      data: event.data as Record<string, unknown>,
-      metadata: {
-        actor: { ...request.actor },
-        correlationId: request.correlationId,
-        causationId: request.causationId,
-        recordedAt: request.now.toISOString(),
-        ...(request.idempotency ? { idempotencyKey: request.idempotency.key, requestFingerprint: request.idempotency.fingerprint } : {}),
-      },
-    };
-  }
+/** The stored form of a domain event: a fresh id, its current schema version, and metadata from the request. */
+export function envelopeOf(schemas: EventSchemas, event: Event, request: CommandRequest): NewEvent {
+  return {
+    id: randomUUID(),
+    type: event.type,
+    schemaVersion: currentVersion(schemas, event.type),
+    data: event.data as Record<string, unknown>,
+    metadata: {
+      actor: { ...request.actor },
+      correlationId: request.correlationId,
+      causationId: request.causationId,
+      recordedAt: request.now.toISOString(),
+      ...(request.idempotency ? { idempotencyKey: request.idempotency.key, requestFingerprint: request.idempotency.fingerprint } : {}),
+    },
+  };
 }
 
 function revisionMismatch(actual: number | null): ApiProblem {

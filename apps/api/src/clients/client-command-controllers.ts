@@ -1,0 +1,2 @@
+/** The controllers of the client commands (one folder per use case). */
+export const clientCommandControllers = [];

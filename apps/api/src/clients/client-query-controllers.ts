@@ -1,0 +1,3 @@
+/** The controllers and query handlers of the client read side (one folder per use case). */
+export const clientQueryControllers = [];
+export const clientQueryProviders = [];
