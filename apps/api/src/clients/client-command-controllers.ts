@@ -1,2 +1,4 @@
 /** The controllers of the client commands (one folder per use case). */
-export const clientCommandControllers = [];
+import { RegisterClientController } from './register-client/register-client.controller';
+
+export const clientCommandControllers = [RegisterClientController];

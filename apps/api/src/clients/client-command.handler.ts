@@ -115,8 +115,8 @@ export class ClientCommandHandler implements ICommandHandler<ClientCommandMessag
     }
     const taxId = normaliseTaxId(command.data.taxId);
     // An invalid tax id is refused by the decider, naming the field; nothing to reserve.
-    if (!taxId) return { ...command, data: { ...command.data, clientId: randomUUID() } };
-    const proposedId = request.idempotency ? idFromKey(request.actor.userId, request.idempotency.key) : randomUUID();
+    if (!taxId) return { ...command, data: { ...command.data, clientId: command.data.clientId || randomUUID() } };
+    const proposedId = command.data.clientId || (request.idempotency ? idFromKey(request.actor.userId, request.idempotency.key) : randomUUID());
     const clientId = await this.taxIds.reserve(taxId, proposedId, request);
     return { ...command, data: { ...command.data, clientId } };
   }

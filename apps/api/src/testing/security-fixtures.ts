@@ -10,6 +10,15 @@ import type { TestApp } from './test-app';
 
 export const OWN = { id: 'own', name: 'Own Distribution Qx7-Lumen', territories: ['PL-MZ'] } as const;
 export const OTHER = { id: 'other', name: 'Other Distribution Vb3-Ferro', territories: ['CZ'] } as const;
+/** Registered by the company in the own distributor's territory. */
+export const OWN_CLIENT = {
+  clientId: 'own-client',
+  legalName: 'Mazovia Fixture Foods Sp. z o.o.',
+  taxId: 'PL5250001234',
+  territory: 'PL-MZ',
+  segment: 'retail',
+  annualVolume: { minor: 120_000_00, currency: 'PLN' },
+} as const;
 /** The fixture policies are for the current year, the only one whose policies can still be signed and amended. */
 export const FIXTURE_YEAR = new Date().getUTCFullYear();
 
@@ -30,6 +39,8 @@ export const PARAM_FIXTURES: Readonly<Record<string, ParamFixture>> = {
   'amendments/{n}': { value: '1', owner: 'own' },
   'audit/export?stream': { value: `distributor-${OWN.id}`, owner: 'own' },
   'personal-data/{subject}': { value: 'contact-route-role', owner: 'shared' },
+  // A client in the own distributor's territory (PL-MZ): the other distributor (CZ) may not see it.
+  'clients/{id}': { value: OWN_CLIENT.clientId, owner: 'own' },
 };
 
 const policyTerms = (d: typeof OWN | typeof OTHER, year = FIXTURE_YEAR) => sampleTerms(year, { territories: [...d.territories] });
@@ -115,6 +126,8 @@ export async function createFixtures(t: TestApp): Promise<void> {
     const signatures = `/policies/${d.id}-${FIXTURE_YEAR}/signatures`;
     for (const signer of [distributor, company]) await fixtureCall(t, signer, signatures, { termsVersion: 1, termsHash: termsHash(terms) });
   }
+  await t.settled();
+  await fixtureCall(t, company, '/clients', OWN_CLIENT);
   await t.settled();
 }
 
