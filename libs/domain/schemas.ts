@@ -5,6 +5,9 @@ import { disputeEventSchemas } from './dispute/events';
 import { distributorEventSchemas } from './distributor/events';
 import { personalDataEventSchemas } from './personal-data/events';
 import { policyEventSchemas } from './policy/events';
+import { promotionEventSchemas } from './promotion/events';
+import { salesEventSchemas } from './sales/events';
+import { settlementEventSchemas } from './settlement/events';
 
 export const allEventSchemas: EventSchemas = {
   ...clientEventSchemas,
@@ -13,4 +16,7 @@ export const allEventSchemas: EventSchemas = {
   ...distributorEventSchemas,
   ...personalDataEventSchemas,
   ...policyEventSchemas,
+  ...promotionEventSchemas,
+  ...salesEventSchemas,
+  ...settlementEventSchemas,
 };
