@@ -70,7 +70,21 @@ describe('client: claims judged by the division criteria', () => {
         .then([claimedAs(D2, [judgement('default', 'distributor', D2_POLICY)])]);
     });
 
-    it('a client the criteria give to the company is refused, naming the rule', () => {
+    it('a client the criteria give to the company is refused and the refusal recorded, naming the rule', () => {
+      spec
+        .given([registered(D1, keyAccount())])
+        .when(claim(asDistributor(NOW)))
+        .then([
+          {
+            type: 'ClientClaimRefused',
+            data: {
+              clientId: registered().data.clientId,
+              claimant: D1,
+              refusedBy: { policyId: 'd-1-2026', termsVersion: 1, ruleId: 'key-accounts', assignedTo: 'company' },
+              refusedAt: NOW,
+            },
+          },
+        ]);
       const refusal = refusalOf(clientDecider, [registered(D1, keyAccount())], claim(asDistributor(NOW)));
       expect(refusal.code).toBe('CLIENT.ASSIGNED_TO_OTHER_PARTY');
       expect(refusal.kind).toBe('conflict');
@@ -119,10 +133,7 @@ describe('client: claims judged by the division criteria', () => {
     });
 
     it('an ordinary client falls to the distributor: the company may not claim it', () => {
-      spec
-        .given([registered(COMPANY)])
-        .when(claim(asCompany(NOW), [D1_POLICY]))
-        .thenThrows('CLIENT.ASSIGNED_TO_OTHER_PARTY');
+      expect(refusalOf(clientDecider, [registered(COMPANY)], claim(asCompany(NOW), [D1_POLICY])).code).toBe('CLIENT.ASSIGNED_TO_OTHER_PARTY');
     });
 
     it('with no distributor policy covering the client the company claims it with no judgement', () => {
@@ -154,10 +165,7 @@ describe('client: claims judged by the division criteria', () => {
 
     it('a relationship that began after the policy took effect is not an existing one', () => {
       const recent = registered(COMPANY, { relationships: [{ side: COMPANY, since: '2026-01-15' }] });
-      spec
-        .given([recent])
-        .when(claim(asCompany(NOW), [D1_POLICY]))
-        .thenThrows('CLIENT.ASSIGNED_TO_OTHER_PARTY');
+      expect(refusalOf(clientDecider, [recent], claim(asCompany(NOW), [D1_POLICY])).code).toBe('CLIENT.ASSIGNED_TO_OTHER_PARTY');
       spec
         .given([recent])
         .when(claim(asDistributor(NOW)))
@@ -180,10 +188,7 @@ describe('client: claims judged by the division criteria', () => {
         .given([before])
         .when(claim(asCompany(NOW), [since2025]))
         .then([claimedAs(COMPANY, [judgement('company-existing', 'company', since2025)])]);
-      spec
-        .given([after])
-        .when(claim(asCompany(NOW), [since2025]))
-        .thenThrows('CLIENT.ASSIGNED_TO_OTHER_PARTY');
+      expect(refusalOf(clientDecider, [after], claim(asCompany(NOW), [since2025])).code).toBe('CLIENT.ASSIGNED_TO_OTHER_PARTY');
     });
 
     it('the distributor keeps its own existing client, even a key account', () => {
@@ -271,10 +276,7 @@ describe('client: claims judged by the division criteria', () => {
 
     it('a second claim after the first was recorded: the criteria refuse before ownership is looked at', () => {
       // d-1 claimed first; the company's claim on an ordinary client is refused, not contested.
-      spec
-        .given([registered(), claimedByD1()])
-        .when(claim(asCompany(LATER), [D1_POLICY]))
-        .thenThrows('CLIENT.ASSIGNED_TO_OTHER_PARTY');
+      expect(refusalOf(clientDecider, [registered(), claimedByD1()], claim(asCompany(LATER), [D1_POLICY])).code).toBe('CLIENT.ASSIGNED_TO_OTHER_PARTY');
     });
 
     it('a second distributor whose criteria allow the claim contests the first one’s ownership', () => {

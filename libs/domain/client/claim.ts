@@ -1,6 +1,6 @@
 /**
  * Claiming a client. The division criteria of the policies in force judge first: a claim they do not
- * support is refused, whoever owns the client. Only a claim they support meets the ownership: an
+ * support is refused — recorded as ClientClaimRefused, since compliance must see it — whoever owns the client. Only a claim they support meets the ownership: an
  * unowned client becomes the claimant's, and one the other side owns is contested (a dispute opens)
  * rather than silently refused.
  */
@@ -19,8 +19,11 @@ export function claimClient(cmd: ClaimClient, state: ClientState): ClientEvent[]
   const client = registeredClient(state, cmd.data.clientId);
   // A retry of a claim already recorded: nothing new to say, even if the policies changed since.
   if (client.owner && sameSide(client.owner, claimant)) return [];
-  const basis: ClaimBasis = { judgements: judgeClaim(client, claimant, cmd.data.policies) };
+  const judgements = judgeClaim(client, claimant, cmd.data.policies);
   const at = now.toISOString();
+  const refusing = judgements.find((j) => j.assignedTo !== (claimant.party === 'company' ? 'company' : 'distributor'));
+  if (refusing) return [{ type: 'ClientClaimRefused', data: { clientId: client.clientId, claimant, refusedBy: refusing, refusedAt: at } }];
+  const basis: ClaimBasis = { judgements };
   if (!client.owner) return [{ type: 'ClientClaimed', data: { clientId: client.clientId, owner: claimant, basis, claimedAt: at } }];
   return [contest(cmd, client, client.owner, claimant, basis, at)];
 }
@@ -38,7 +41,7 @@ function contest(cmd: ClaimClient, client: Client, owner: Side, claimant: Side, 
   return { type: 'ClientClaimContested', data };
 }
 
-/** The judgements that support the claim, or the refusal of the first one that does not. */
+/** The judgements of the policies that have a say; the caller refuses the claim if one gives the client to the other side. */
 function judgeClaim(client: Client, claimant: Side, policies: readonly PolicyInForce[]): Judgement[] {
   return claimant.party === 'company' ? companyClaim(client, policies) : [distributorClaim(client, claimant.distributorId, policies)];
 }
@@ -50,9 +53,7 @@ function distributorClaim(client: Client, distributorId: string, policies: reado
   if (!coversTerritory(policy.territories, client.territory)) {
     throw ClientErrors.outsideTerritory(client.territory, policy.policyId, policy.territories);
   }
-  const judgement = judge(client, policy);
-  if (judgement.assignedTo !== 'distributor') throw ClientErrors.assignedToOtherParty(judgement);
-  return judgement;
+  return judge(client, policy);
 }
 
 /**
@@ -61,10 +62,7 @@ function distributorClaim(client: Client, distributorId: string, policies: reado
  * A policy not covering the client is skipped here too, so a wider list cannot refuse a valid claim.
  */
 function companyClaim(client: Client, policies: readonly PolicyInForce[]): Judgement[] {
-  const judgements = policies.filter((p) => coversTerritory(p.territories, client.territory)).map((p) => judge(client, p));
-  const refusing = judgements.find((j) => j.assignedTo !== 'company');
-  if (refusing) throw ClientErrors.assignedToOtherParty(refusing);
-  return judgements;
+  return policies.filter((p) => coversTerritory(p.territories, client.territory)).map((p) => judge(client, p));
 }
 
 /** How one policy's division criteria judge the client. */

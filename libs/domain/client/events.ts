@@ -58,6 +58,12 @@ export type ClientRegistered = Event<
 
 export type ClientClaimed = Event<'ClientClaimed', { clientId: string; owner: Side; basis: ClaimBasis; claimedAt: string }>;
 
+/**
+ * The division criteria gave the client to the other side: the claim is refused AND recorded, so
+ * compliance sees who tried to claim what, when, and the rule that refused it.
+ */
+export type ClientClaimRefused = Event<'ClientClaimRefused', { clientId: string; claimant: Side; refusedBy: Judgement; refusedAt: string }>;
+
 /** A side claimed a client the other side owns: a dispute is opened with both sides' basis. */
 export type ClientClaimContested = Event<
   'ClientClaimContested',
@@ -127,6 +133,7 @@ export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 export type ClientEvent =
   | ClientRegistered
   | ClientClaimed
+  | ClientClaimRefused
   | ClientClaimContested
   | ClientTransferRequested
   | ClientTransferRequestWithdrawn
@@ -139,6 +146,7 @@ export type ClientEvent =
 export const clientEventSchemas: EventSchemas = {
   ClientRegistered: { version: 1 },
   ClientClaimed: { version: 1 },
+  ClientClaimRefused: { version: 1 },
   ClientClaimContested: { version: 1 },
   ClientTransferRequested: { version: 1 },
   ClientTransferRequestWithdrawn: { version: 1 },

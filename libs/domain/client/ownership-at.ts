@@ -24,6 +24,8 @@ export function eventInstant(event: ClientEvent): string {
       return event.data.registeredAt;
     case 'ClientClaimed':
       return event.data.claimedAt;
+    case 'ClientClaimRefused':
+      return event.data.refusedAt;
     case 'ClientClaimContested':
     case 'ClientTransferContested':
       return event.data.contestedAt;

@@ -69,6 +69,8 @@ export function evolveClient(state: ClientState, event: ClientEvent): ClientStat
       const { owner, basis, claimedAt } = event.data;
       return changeOwner(state, owner, { kind: 'claim', basis, at: claimedAt }, claimedAt);
     }
+    case 'ClientClaimRefused':
+      return state; // on record for compliance; the client is as it was
     case 'ClientClaimContested': {
       const { disputeId, claimant, owner, contestedAt } = event.data;
       return { ...state, openContests: [...state.openContests, { disputeId, claimant, owner, contestedAt }] };

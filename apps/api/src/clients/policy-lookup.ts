@@ -5,7 +5,17 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { PolicyInForce } from '@cl/domain/client/commands';
-import { evolvePolicy, initialPolicyState, isPolicy, policyIdFor, policyStream, termsInForceOn, type PolicyEvent } from '@cl/domain/policy';
+import {
+  evolvePolicy,
+  initialPolicyState,
+  isPolicy,
+  policyIdFor,
+  policyStream,
+  termsInForceOn,
+  type PolicyEvent,
+  type PolicyState,
+  type TermsInForce,
+} from '@cl/domain/policy';
 import { coversTerritory } from '@cl/domain/policy/division';
 import { upcast, type EventSchemas } from '@cl/domain/shared/schemas';
 import { EVENT_STORE, type EventStore } from '@cl/event-store';
@@ -23,21 +33,25 @@ export class PolicyLookup {
 
   /** The distributor's policy in force at `at`, if any. */
   async forDistributor(distributorId: string, at: Date): Promise<PolicyInForce | undefined> {
-    const policyId = policyIdFor(distributorId, at.getUTCFullYear());
-    const recorded = await this.events.readStream(policyStream(policyId));
-    const state = recorded.map((e) => upcast<PolicyEvent>(this.schemas, e)).reduce(evolvePolicy, initialPolicyState());
+    const governing = await this.termsInForce(distributorId, at);
+    if (!governing) return undefined;
+    const { territories, divisionCriteria, handOverDays } = governing.terms;
+    const { policyId, termsVersion, firstEffectiveFrom } = governing;
+    return { policyId, distributorId, termsVersion, territories, divisionCriteria, handOverDays, firstEffectiveFrom };
+  }
+
+  /** The whole terms of the distributor's policy in force at `at`, with when the policy first took effect. */
+  async termsInForce(distributorId: string, at: Date): Promise<(TermsInForce & { distributorId: string; firstEffectiveFrom: string }) | undefined> {
+    const state = await this.policyState(policyIdFor(distributorId, at.getUTCFullYear()));
     const governing = termsInForceOn(state, at);
     if (!governing || !isPolicy(state) || !state.firstEffectiveFrom) return undefined;
-    const { territories, divisionCriteria, handOverDays } = governing.terms;
-    return {
-      policyId,
-      distributorId,
-      termsVersion: governing.termsVersion,
-      territories,
-      divisionCriteria,
-      handOverDays,
-      firstEffectiveFrom: state.firstEffectiveFrom,
-    };
+    return { ...governing, distributorId, firstEffectiveFrom: state.firstEffectiveFrom };
+  }
+
+  /** A policy folded from its stream (status 'none' when it does not exist). */
+  async policyState(policyId: string): Promise<PolicyState> {
+    const recorded = await this.events.readStream(policyStream(policyId));
+    return recorded.map((e) => upcast<PolicyEvent>(this.schemas, e)).reduce(evolvePolicy, initialPolicyState());
   }
 
   /** Every distributor policy in force at `at` whose territories cover `territory`. */
@@ -45,5 +59,12 @@ export class PolicyLookup {
     const distributors = await this.reads.find(DISTRIBUTORS, {}, { sort: { _id: 1 } });
     const policies = await Promise.all(distributors.map((d) => this.forDistributor(d._id, at)));
     return policies.filter((p): p is PolicyInForce => !!p && coversTerritory(p.territories, territory));
+  }
+
+  /** Like `covering`, with the whole terms (a company sale honours the floors of each of them). */
+  async termsCovering(territory: string, at: Date): Promise<Array<NonNullable<Awaited<ReturnType<PolicyLookup['termsInForce']>>>>> {
+    const distributors = await this.reads.find(DISTRIBUTORS, {}, { sort: { _id: 1 } });
+    const policies = await Promise.all(distributors.map((d) => this.termsInForce(d._id, at)));
+    return policies.filter((p): p is NonNullable<typeof p> => !!p && coversTerritory(p.terms.territories, territory));
   }
 }

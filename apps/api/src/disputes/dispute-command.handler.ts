@@ -27,7 +27,8 @@ export class DisputeCommandHandler implements ICommandHandler<DisputeCommandMess
       stream: disputeStream(disputeId),
       decider: disputeDecider,
       command: (state) => {
-        hideFromOutsiders(state, disputeId, request);
+        // Opening with a taken id is the domain's 409, which tells nothing of the dispute; a 404 would be nonsense there.
+        if (command.type !== 'OpenDispute') hideFromOutsiders(state, disputeId, request);
         return command;
       },
       request,

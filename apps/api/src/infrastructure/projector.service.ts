@@ -76,6 +76,19 @@ export class ProjectorService implements OnApplicationBootstrap {
     }
   }
 
+  /**
+   * Resolves once the named projection has applied everything up to `position` — for a command that
+   * must decide on a read model as of a known point of the log (closing a period counts the sales
+   * appended before the request). Polls the stored checkpoint, so it works with PROJECTOR=external too.
+   */
+  async caughtUp(projection: string, position: number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.reads.status(projection)).checkpoint < position) {
+      if (Date.now() > deadline) throw new Error(`projection ${projection} did not reach position ${position} within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
   /** How far each projection is behind the head of the log (positions; events on SQLite). */
   async lag(): Promise<ProjectionLag[]> {
     const head = await this.events.headPosition();

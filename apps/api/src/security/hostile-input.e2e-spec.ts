@@ -70,7 +70,8 @@ describe('hostile input on every write route (property-based)', () => {
     console.info(
       `hostile input: seed=${SEED}, ${sent} requests in ${((Date.now() - started) / 1000).toFixed(1)} s; by kind ${JSON.stringify(tally)}`,
     );
-  });
+    // A fixed request budget, not a speed goal: ~25 s alone, longer when the whole suite shares 2 cores.
+  }, 180_000);
 
   async function probe(route: RouteSpec, authorization: string, c: HostileCase): Promise<Finding> {
     const before = await t.events.headPosition();
@@ -85,9 +86,21 @@ describe('hostile input on every write route (property-based)', () => {
 function answerFailures(res: RawResponse, written: boolean): string[] {
   const failures: string[] = [];
   if (res.status >= 500 || res.status < 200) failures.push('server error or no answer');
-  if (written && (res.status < 200 || res.status > 299)) failures.push('events were written although the answer is not 2xx');
+  if (written && (res.status < 200 || res.status > 299) && !declaresRecorded(res)) {
+    failures.push('events were written although the answer is not 2xx (and does not list them in `recorded`)');
+  }
   if (res.status >= 400 && res.status < 500) failures.push(...problemFailures(res));
   return failures;
+}
+
+/**
+ * A few refusals are facts in their own right and are recorded while the request is refused (a claim
+ * on a client the other side owns is recorded as a contest: it opens a dispute). Such an answer lists
+ * what it wrote in `recorded`; any other refusal must write nothing.
+ */
+function declaresRecorded(res: RawResponse): boolean {
+  const recorded = (res.json as { recorded?: unknown } | undefined)?.recorded;
+  return Array.isArray(recorded) && recorded.length > 0;
 }
 
 function problemFailures(res: RawResponse): string[] {

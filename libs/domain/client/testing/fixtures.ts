@@ -4,6 +4,7 @@
  * 1 January 2026, with the sample division criteria: company-existing → company, distributor-existing
  * → distributor, key accounts from PLN 1 000 000.00 a year → company, otherwise → distributor.
  */
+import { ClientErrors } from '../errors';
 import { sampleTerms } from '../../policy/testing/sample-terms';
 import type { Money } from '../../policy/terms';
 import { DomainError } from '../../shared/errors';
@@ -154,11 +155,15 @@ export function refusalOf(
   given: ClientEvent[],
   command: ClientCommand,
 ): DomainError {
+  let events: ClientEvent[];
   try {
-    decider.decide(command, fold(decider, given));
+    events = decider.decide(command, fold(decider, given));
   } catch (e) {
     if (e instanceof DomainError) return e;
     throw e;
   }
+  // A criteria refusal is recorded, not thrown: it is the error the API answers with that event.
+  const [refused] = events;
+  if (events.length === 1 && refused.type === 'ClientClaimRefused') return ClientErrors.assignedToOtherParty(refused.data.refusedBy);
   throw new Error(`${command.type} was not refused`);
 }

@@ -1,11 +1,12 @@
 /**
  * The `claims_register` read model, for compliance: who claimed which client when, on what basis, and
- * what came of it. One entry per claim (`_id` = event id): granted at once (`outcome: 'claimed'`) or
- * contested because the other side owned the client (`outcome: 'disputed'`). Later facts are written
+ * what came of it. One entry per claim (`_id` = event id): granted at once (`outcome: 'claimed'`),
+ * refused by the division criteria (`outcome: 'refused'`, with the rule), or contested because the
+ * other side owned the client (`outcome: 'disputed'`). Later facts are written
  * onto the entries they concern by filter — the dispute's end onto the disputed claim, the end of the
  * claimant's ownership onto the claim that gave it.
  */
-import type { ClaimBasis, ClientEvent, OwnershipBasis } from '@cl/domain/client/events';
+import type { ClaimBasis, ClientEvent, Judgement, OwnershipBasis } from '@cl/domain/client/events';
 import { sideKey, type Side } from '@cl/domain/shared/sides';
 import type { Doc, Filter, WriteOp } from '@cl/read-models';
 import type { Projection, ProjectedEvent } from '../projection';
@@ -20,7 +21,9 @@ interface ClaimFields {
   at: string;
   /** The division criteria's judgements the claim rested on. */
   basis: ClaimBasis;
-  outcome: 'claimed' | 'disputed';
+  outcome: 'claimed' | 'disputed' | 'refused';
+  /** refused: the rule of the policy whose criteria gave the client to the other side. */
+  refusedBy?: Judgement;
   /** disputed: the dispute it opened, and the owner then with what made them owner. */
   disputeId?: string;
   ownerAtTheTime?: Side;
@@ -57,6 +60,10 @@ export const claimsRegisterProjection: Projection = {
         ];
       case 'ClientClaimContested':
         return [contested(e, e.data)];
+      case 'ClientClaimRefused': {
+        const { clientId, claimant, refusedBy, refusedAt } = e.data;
+        return [entry(e, { clientId, claimant, at: refusedAt, basis: { judgements: [refusedBy] }, outcome: 'refused', refusedBy })];
+      }
       case 'ClientDisputeSettled':
         return settled(e, e.data);
       case 'ClientTransferred':

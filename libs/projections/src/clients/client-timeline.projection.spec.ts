@@ -1,4 +1,5 @@
 import type { ProjectedEvent } from '../projection';
+import * as sales from '../sales/testing/fixtures';
 import { tempReadStore, type TempReadStore } from '../testing/project-events';
 import { CLIENT_TIMELINE, clientTimelineProjection, type TimelineEntryDoc } from './client-timeline.projection';
 import {
@@ -124,5 +125,77 @@ describe('client timeline projection applied to the embedded read store', () => 
     const withoutPosition = (entries: TimelineEntryDoc[]) => entries.map((e) => ({ ...e, position: 0 }));
     const first = withoutPosition(await timeline(events));
     expect(withoutPosition(await timeline(replayed(events)))).toEqual(first);
+  });
+});
+
+describe('client timeline projection: sales', () => {
+  let reads: TempReadStore;
+  beforeEach(() => (reads = tempReadStore()));
+  afterEach(() => reads.close());
+
+  /** d-1 sells to c-1 and corrects it; the company sells to d-1's client (a channel conflict) and cancels; d-2 is refused. */
+  function salesOfSpring(): ProjectedEvent[] {
+    const book = new sales.SaleBook();
+    const pump = sales.line('PUMP-100', 2, 130_000, { floor: { minor: 125_000, currency: 'PLN' } });
+    return sales.delivered([
+      sales.by(sales.JAN, book.record({ saleId: 's-1', seller: sales.D1, date: '2026-03-10', lines: [pump] })),
+      sales.by(
+        sales.CEO,
+        book.record({
+          saleId: 's-2',
+          seller: sales.COMPANY,
+          date: '2026-03-11',
+          lines: [sales.line('VALVE-20', 10, 9_500)],
+          channelConflict: { owner: sales.D1 },
+        }),
+      ),
+      sales.by(sales.JAN, book.correct('s-1', [sales.line('PUMP-100', 3, 130_000)], '2026-03-12T09:00:00.000Z')),
+      sales.by(sales.CEO, book.cancel('s-2', '2026-03-13T09:00:00.000Z')),
+      sales.by(sales.EWA, sales.refused('s-3', sales.D2)),
+    ]);
+  }
+
+  async function saleEntries(): Promise<TimelineEntryDoc[]> {
+    await reads.apply(clientTimelineProjection, salesOfSpring());
+    return reads.store.find<TimelineEntryDoc>(CLIENT_TIMELINE, { clientId: CLIENT_ID }, { sort: { position: 1 } });
+  }
+
+  it('draws every sale to the client, its corrections and cancellations, by whichever side sold — not the refused ones', async () => {
+    const entries = await saleEntries();
+    expect(entries.map((e) => [e.kind, 'saleId' in e ? e.saleId : undefined, e.by.userId])).toEqual([
+      ['sale', 's-1', 'jan'],
+      ['sale', 's-2', 'ceo'],
+      ['sale-corrected', 's-1', 'jan'],
+      ['sale-cancelled', 's-2', 'ceo'],
+    ]);
+  });
+
+  it('shows the seller, the date, the total, the lines in short and the channel conflict', async () => {
+    const [sold, conflicting, corrected, cancelled] = await saleEntries();
+    expect(sold).toMatchObject({
+      kind: 'sale',
+      at: '2026-03-10T12:00:00.000Z',
+      date: '2026-03-10',
+      seller: sales.D1,
+      currency: 'PLN',
+      total: { minor: 260_000, currency: 'PLN' },
+      lines: [{ sku: 'PUMP-100', quantity: 2, unitPrice: { minor: 130_000, currency: 'PLN' } }],
+      channelConflict: null,
+      revision: 0,
+    });
+    expect((sold as { lines: object[] }).lines[0]).not.toHaveProperty('floor');
+    expect(conflicting).toMatchObject({ seller: COMPANY, channelConflict: { owner: sales.D1 }, total: { minor: 95_000 } });
+    expect(corrected).toMatchObject({
+      at: '2026-03-12T09:00:00.000Z',
+      date: '2026-03-10',
+      correctionNo: 1,
+      total: { minor: 390_000 },
+      previousTotal: { minor: 260_000 },
+      delta: { minor: 130_000, currency: 'PLN' },
+      lines: [{ sku: 'PUMP-100', quantity: 3 }],
+      reason: 'wrong quantity on the invoice',
+      revision: 1,
+    });
+    expect(cancelled).toMatchObject({ at: '2026-03-13T09:00:00.000Z', seller: COMPANY, total: { minor: 95_000 }, reason: 'returned' });
   });
 });

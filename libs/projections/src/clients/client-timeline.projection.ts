@@ -1,10 +1,13 @@
 /**
  * The `client_timeline` read model: the shared history of a client, as both sides see it — one
- * document per fact (`_id` = event id), ordered by `position`. Claims, hand-overs, interactions and the
- * disputes naming the client (from the dispute's own stream) are drawn on one line.
+ * document per fact (`_id` = event id), ordered by `position`. Claims, hand-overs, interactions, the
+ * disputes naming the client (from the dispute's own stream) and every sale to it by either side (from
+ * the sale's own stream) are drawn on one line.
  */
-import type { ClientEvent, ClaimBasis, InteractionKind, TransferCause } from '@cl/domain/client/events';
+import type { ClientEvent, ClaimBasis, InteractionKind, Judgement, TransferCause } from '@cl/domain/client/events';
 import type { DisputeEvent, DisputeOrigin, DisputeOutcome, DisputeResolvedBy, DisputeSubject } from '@cl/domain/dispute/events';
+import type { Money } from '@cl/domain/policy/terms';
+import type { ChannelConflict, SaleEvent, SaleLine } from '@cl/domain/sales/events';
 import type { Side } from '@cl/domain/shared/sides';
 import type { Doc, WriteOp } from '@cl/read-models';
 import type { Projection, ProjectedEvent } from '../projection';
@@ -18,6 +21,7 @@ export type TimelineFact =
   | { kind: 'registered'; legalName: string; territory: string; segment: string; registeredBy: Side }
   | { kind: 'claimed'; to: Side; basis: ClaimBasis }
   /** `basis`: the claimant's. */
+  | { kind: 'claim-refused'; claimant: Side; refusedBy: Judgement }
   | { kind: 'claim-contested'; disputeId: string; claimant: Side; owner: Side; basis: ClaimBasis }
   | { kind: 'transfer-requested'; requestId: string; from: Side; to: Side; reason: string; dueBy: string }
   | { kind: 'transfer-request-withdrawn'; requestId: string; reason?: string }
@@ -49,7 +53,36 @@ export type TimelineFact =
     }
   | { kind: 'dispute-resolved'; disputeId: string; subject: DisputeSubject; resolvedBy: DisputeResolvedBy; outcome: DisputeOutcome }
   /** `side`: who withdrew it. */
-  | { kind: 'dispute-withdrawn'; disputeId: string; subject: DisputeSubject; side: Side; reason: string };
+  | { kind: 'dispute-withdrawn'; disputeId: string; subject: DisputeSubject; side: Side; reason: string }
+  /** `date`: the sale's date (`at` is when it was recorded); `channelConflict` set when the seller did not own the client then. */
+  | {
+      kind: 'sale';
+      saleId: string;
+      seller: Side;
+      date: string;
+      currency: string;
+      total: Money;
+      lines: SaleLineSummary[];
+      channelConflict: ChannelConflict | null;
+    }
+  /** The lines and total after the correction, the total before it and the difference. */
+  | {
+      kind: 'sale-corrected';
+      saleId: string;
+      seller: Side;
+      date: string;
+      correctionNo: number;
+      total: Money;
+      previousTotal: Money;
+      delta: Money;
+      lines: SaleLineSummary[];
+      reason: string;
+    }
+  /** `total`: what was cancelled (the sale's total after any corrections). */
+  | { kind: 'sale-cancelled'; saleId: string; seller: Side; date: string; total: Money; reason: string };
+
+/** A sale line as the history shows it; floors and special prices stay on the sale itself (GET /sales/:id). */
+export type SaleLineSummary = Pick<SaleLine, 'sku' | 'quantity' | 'unitPrice'>;
 
 export type TimelineKind = TimelineFact['kind'];
 
@@ -63,14 +96,14 @@ interface TimelineEnvelope {
   at: string;
   /** Who acted, from the event's metadata. */
   by: ActedBy;
-  /** Revision of the event in its own stream (the client's, or the dispute's for dispute-* entries). */
+  /** Revision of the event in its own stream (the client's, the dispute's for dispute-* entries, the sale's for sale*). */
   revision: number;
   updatedAt: string;
 }
 
 export type TimelineEntryDoc = Doc & TimelineEnvelope & TimelineFact;
 
-type Projected = ProjectedEvent<ClientEvent | DisputeEvent>;
+type Projected = ProjectedEvent<ClientEvent | DisputeEvent | SaleEvent>;
 type Entry = { clientId: string; at: string } & TimelineFact;
 
 export const clientTimelineProjection: Projection = {
@@ -86,7 +119,7 @@ export const clientTimelineProjection: Projection = {
 };
 
 function entryFor(e: Projected): Entry | undefined {
-  return clientEntry(e) ?? disputeEntry(e);
+  return clientEntry(e) ?? disputeEntry(e) ?? saleEntry(e);
 }
 
 function clientEntry(e: Projected): Entry | undefined {
@@ -97,6 +130,10 @@ function clientEntry(e: Projected): Entry | undefined {
     }
     case 'ClientClaimed':
       return { clientId: e.data.clientId, kind: 'claimed', at: e.data.claimedAt, to: e.data.owner, basis: e.data.basis };
+    case 'ClientClaimRefused': {
+      const { clientId, claimant, refusedBy, refusedAt } = e.data;
+      return { clientId, kind: 'claim-refused', at: refusedAt, claimant, refusedBy };
+    }
     case 'ClientClaimContested': {
       const { clientId, disputeId, claimant, claimantBasis, owner, contestedAt } = e.data;
       return { clientId, kind: 'claim-contested', at: contestedAt, disputeId, claimant, owner, basis: claimantBasis };
@@ -172,3 +209,27 @@ function disputeEntry(e: Projected): Entry | undefined {
       return { clientId, kind: 'dispute-withdrawn', at: e.data.withdrawnAt, disputeId, subject, side: e.data.by, reason: e.data.reason };
   }
 }
+
+/** Refused sales stay off the shared history: nothing was sold, and compliance reads them in the price-compliance report. */
+function saleEntry(e: Projected): Entry | undefined {
+  switch (e.type) {
+    case 'SaleRecorded': {
+      const { clientId, saleId, seller, date, currency, total, lines, channelConflict, recordedAt } = e.data;
+      return { clientId, kind: 'sale', at: recordedAt, saleId, seller, date, currency, total, lines: summary(lines), channelConflict };
+    }
+    case 'SaleCorrected': {
+      const { clientId, saleId, seller, date, correctionNo, total, previousTotal, delta, lines, reason, correctedAt } = e.data;
+      const fields = { saleId, seller, date, correctionNo, total, previousTotal, delta, lines: summary(lines), reason };
+      return { clientId, kind: 'sale-corrected', at: correctedAt, ...fields };
+    }
+    case 'SaleCancelled': {
+      const { clientId, saleId, seller, date, previousTotal, reason, cancelledAt } = e.data;
+      return { clientId, kind: 'sale-cancelled', at: cancelledAt, saleId, seller, date, total: previousTotal, reason };
+    }
+    default:
+      return undefined;
+  }
+}
+
+const summary = (lines: readonly SaleLine[]): SaleLineSummary[] =>
+  lines.map(({ sku, quantity, unitPrice }) => ({ sku, quantity, unitPrice }));

@@ -89,6 +89,9 @@ function updateFor(e: Projected): Update | undefined {
     }
     case 'ClientClaimContested':
       return { $addToSet: { openDisputeIds: e.data.disputeId } };
+    case 'ClientClaimRefused':
+      // Changes nothing about the client but its revision: the refusal is a fact of its stream.
+      return { $set: {} };
     case 'ClientTransferRequested':
       return { $addToSet: { pendingTransferRequestIds: e.data.requestId } };
     case 'ClientTransferRequestWithdrawn':
