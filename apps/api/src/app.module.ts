@@ -10,8 +10,13 @@ import { AuditModule } from './audit/audit.module';
 import { ClientsModule } from './clients/clients.module';
 import { DisputesModule } from './disputes/disputes.module';
 import { PoliciesModule } from './policies/policies.module';
+import { PriceExceptionsModule } from './price-exceptions/price-exceptions.module';
+import { PromotionModule } from './promotion/promotion.module';
+import { SalesModule } from './sales/sales.module';
+import { SettlementsModule } from './settlements/settlements.module';
 import { DistributorsModule } from './distributors/distributors.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
+import { ReportsModule } from './reports/reports.module';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { RateLimitGuard, rateLimitModule } from './security/rate-limit.guard';
@@ -35,7 +40,19 @@ const logging = LoggerModule.forRootAsync({
 });
 
 /** Use-case modules: each area adds its own here. */
-const areas = [DistributorsModule, AuditModule, PersonalDataModule, PoliciesModule, ClientsModule, DisputesModule];
+const areas = [
+  DistributorsModule,
+  AuditModule,
+  PersonalDataModule,
+  PoliciesModule,
+  ClientsModule,
+  DisputesModule,
+  SettlementsModule,
+  PromotionModule,
+  SalesModule,
+  PriceExceptionsModule,
+  ReportsModule,
+];
 
 /** The API. `register(env)` lets tests run several apps side by side, each with its own configuration. */
 @Module({})

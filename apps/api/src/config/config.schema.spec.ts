@@ -66,4 +66,36 @@ describe('configuration', () => {
       expect(() => validateConfig({ IDEMPOTENCY_RETENTION_HOURS: bad })).toThrow(/IDEMPOTENCY_RETENTION_HOURS/);
     }
   });
+
+  it('paces the event feed streams: heartbeat 15 s, slow consumer 10 s, 5 streams per user, unless FEED_* say otherwise', () => {
+    expect(validateConfig({})).toMatchObject({ FEED_HEARTBEAT_MS: 15_000, FEED_SLOW_CONSUMER_MS: 10_000, FEED_MAX_STREAMS_PER_USER: 5 });
+    const tuned = validateConfig({ FEED_HEARTBEAT_MS: '100', FEED_SLOW_CONSUMER_MS: '250', FEED_MAX_STREAMS_PER_USER: '2' });
+    expect(tuned).toMatchObject({ FEED_HEARTBEAT_MS: 100, FEED_SLOW_CONSUMER_MS: 250, FEED_MAX_STREAMS_PER_USER: 2 });
+    for (const name of ['FEED_HEARTBEAT_MS', 'FEED_SLOW_CONSUMER_MS', 'FEED_MAX_STREAMS_PER_USER']) {
+      for (const bad of ['0', '-1', '1.5', 'soon', '300001']) expect(() => validateConfig({ [name]: bad })).toThrow(new RegExp(name));
+    }
+  });
+
+  it('lists channel prices more than 2% apart in the non-discrimination report unless NON_DISCRIMINATION_TOLERANCE_BP says otherwise', () => {
+    expect(validateConfig({}).NON_DISCRIMINATION_TOLERANCE_BP).toBe(200);
+    expect(validateConfig({ NON_DISCRIMINATION_TOLERANCE_BP: '0' }).NON_DISCRIMINATION_TOLERANCE_BP).toBe(0);
+    expect(validateConfig({ NON_DISCRIMINATION_TOLERANCE_BP: '500' }).NON_DISCRIMINATION_TOLERANCE_BP).toBe(500);
+    for (const bad of ['-1', '1.5', '10001', 'two percent']) {
+      expect(() => validateConfig({ NON_DISCRIMINATION_TOLERANCE_BP: bad })).toThrow(/NON_DISCRIMINATION_TOLERANCE_BP/);
+    }
+  });
+
+  it('times webhook attempts out after 5 s, retries from 1 s up to 60 s, and parks after 8 attempts unless configured', () => {
+    expect(validateConfig({})).toMatchObject({ WEBHOOK_TIMEOUT_MS: 5000, WEBHOOK_RETRY_BASE_MS: 1000, WEBHOOK_RETRY_MAX_MS: 60_000, WEBHOOK_MAX_ATTEMPTS: 8 });
+    expect(validateConfig({ WEBHOOK_TIMEOUT_MS: '200', WEBHOOK_RETRY_BASE_MS: '10', WEBHOOK_RETRY_MAX_MS: '50', WEBHOOK_MAX_ATTEMPTS: '3' })).toMatchObject({
+      WEBHOOK_TIMEOUT_MS: 200,
+      WEBHOOK_RETRY_BASE_MS: 10,
+      WEBHOOK_RETRY_MAX_MS: 50,
+      WEBHOOK_MAX_ATTEMPTS: 3,
+    });
+    expect(() => validateConfig({ WEBHOOK_RETRY_BASE_MS: '2000', WEBHOOK_RETRY_MAX_MS: '1000' })).toThrow(/WEBHOOK_RETRY_MAX_MS/);
+    for (const name of ['WEBHOOK_TIMEOUT_MS', 'WEBHOOK_RETRY_BASE_MS', 'WEBHOOK_MAX_ATTEMPTS']) {
+      for (const bad of ['0', '-1', '1.5', 'soon']) expect(() => validateConfig({ [name]: bad })).toThrow(new RegExp(name));
+    }
+  });
 });

@@ -28,10 +28,25 @@ export interface AppConfig {
   PROMOTION_BUDGET_MAX_BP: number;
   /** Events per log digest (tamper evidence of the whole log). */
   AUDIT_DIGEST_EVERY: number;
+  /** Default tolerance of the non-discrimination report: channel prices further apart than this (bp of the lower) are listed. */
+  NON_DISCRIMINATION_TOLERANCE_BP: number;
   /** Requests per minute per user (token `sub`), or per IP address for public routes called without a token; `/health` is exempt. */
   RATE_LIMIT_PER_MINUTE: number;
   /** How long the answer to an Idempotency-Key is remembered; older records are ignored and purged. */
   IDEMPOTENCY_RETENTION_HOURS: number;
+  /** The event feed's SSE streams: a heartbeat comment every this many ms, so proxies and clients see a live connection. */
+  FEED_HEARTBEAT_MS: number;
+  /** How long an SSE stream waits for a full write buffer to drain before disconnecting the consumer as too slow. */
+  FEED_SLOW_CONSUMER_MS: number;
+  /** Concurrent SSE streams per user (token `sub`) on one instance; one more is a 429. */
+  FEED_MAX_STREAMS_PER_USER: number;
+  /** One webhook delivery attempt: connect, send and receive the status within this time. */
+  WEBHOOK_TIMEOUT_MS: number;
+  /** Retry delays are drawn uniformly from [0, min(max, base × 2^(attempt−1))] ("full jitter"). */
+  WEBHOOK_RETRY_BASE_MS: number;
+  WEBHOOK_RETRY_MAX_MS: number;
+  /** Failed attempts after which an event is parked and its webhook suspended until a replay. */
+  WEBHOOK_MAX_ATTEMPTS: number;
 }
 
 /** A JWKS served by an identity provider on this machine (development): plain http is then acceptable. */
@@ -60,8 +75,16 @@ export const configSchema = Joi.object<AppConfig>({
   PROMOTION_BUDGET_MIN_BP: Joi.number().integer().min(0).max(10_000).default(50),
   PROMOTION_BUDGET_MAX_BP: Joi.number().integer().min(Joi.ref('PROMOTION_BUDGET_MIN_BP')).max(10_000).default(300),
   AUDIT_DIGEST_EVERY: Joi.number().integer().min(1).max(1_000_000).default(1000),
+  NON_DISCRIMINATION_TOLERANCE_BP: Joi.number().integer().min(0).max(10_000).default(200),
   RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(600),
   IDEMPOTENCY_RETENTION_HOURS: Joi.number().integer().min(1).max(24 * 366).default(24),
+  FEED_HEARTBEAT_MS: Joi.number().integer().min(10).max(300_000).default(15_000),
+  FEED_SLOW_CONSUMER_MS: Joi.number().integer().min(10).max(300_000).default(10_000),
+  FEED_MAX_STREAMS_PER_USER: Joi.number().integer().min(1).max(1000).default(5),
+  WEBHOOK_TIMEOUT_MS: Joi.number().integer().min(10).max(120_000).default(5000),
+  WEBHOOK_RETRY_BASE_MS: Joi.number().integer().min(1).max(3_600_000).default(1000),
+  WEBHOOK_RETRY_MAX_MS: Joi.number().integer().min(Joi.ref('WEBHOOK_RETRY_BASE_MS')).max(86_400_000).default(60_000),
+  WEBHOOK_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(8),
 })
   .oxor('JWT_SECRET', 'JWKS_URL')
   .unknown(true);

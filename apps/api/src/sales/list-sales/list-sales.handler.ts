@@ -1,0 +1,60 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { sideKey } from '@cl/domain/shared/sides';
+import { READ_STORE, type Filter, type ReadStore } from '@cl/read-models';
+import { CLIENTS, type ClientDoc } from '@cl/projections/clients/clients.projection';
+import { SALES, type SaleDoc } from '@cl/projections/sales/sales.projection';
+import type { Principal } from '../../shared/auth/principal';
+import { allOf } from '../../clients/client-reads';
+import { toSaleView } from '../sale-read';
+import type { SalePage } from '../sale-view.dto';
+import { saleScope } from '../sale-visibility';
+import type { ListSalesParams } from './list-sales.dto';
+
+export class ListSalesQuery extends Query<SalePage> {
+  constructor(
+    readonly query: ListSalesParams,
+    readonly viewer: Principal,
+  ) {
+    super();
+  }
+}
+
+/** Latest sale date first, then by id: a total order, so pages neither repeat nor skip a sale. */
+const ORDER = { date: -1, _id: 1 } as const;
+
+@QueryHandler(ListSalesQuery)
+export class ListSalesHandler implements IQueryHandler<ListSalesQuery> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
+
+  async execute({ query, viewer }: ListSalesQuery): Promise<SalePage> {
+    const { limit, offset } = query;
+    const filter = allOf(await this.scope(viewer), filterOf(query));
+    const [docs, total] = await Promise.all([
+      this.reads.find<SaleDoc>(SALES, filter, { sort: ORDER, skip: offset, limit }),
+      this.reads.count(SALES, filter),
+    ]);
+    return { items: docs.map(toSaleView), total, limit, offset };
+  }
+
+  /** A distributor's own sales, the sales to the clients it owns now, and the channel conflicts against it. */
+  private async scope(viewer: Principal): Promise<Filter> {
+    if (viewer.party !== 'distributor') return {};
+    const me = sideKey({ party: 'distributor', distributorId: viewer.distributorId ?? '' });
+    const owned = await this.reads.find<ClientDoc>(CLIENTS, { ownerKey: me }, { sort: { _id: 1 } });
+    return saleScope(
+      viewer,
+      owned.map((c) => c._id),
+    );
+  }
+}
+
+function filterOf({ clientId, sellerKey, from, to, period }: ListSalesParams): Filter {
+  const date = { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
+  return {
+    ...(clientId ? { clientId } : {}),
+    ...(sellerKey ? { sellerKey } : {}),
+    ...(period ? { period } : {}),
+    ...(Object.keys(date).length > 0 ? { date } : {}),
+  };
+}
