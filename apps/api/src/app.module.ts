@@ -15,6 +15,8 @@ import { PromotionModule } from './promotion/promotion.module';
 import { SalesModule } from './sales/sales.module';
 import { SettlementsModule } from './settlements/settlements.module';
 import { DistributorsModule } from './distributors/distributors.module';
+import { EventSchemasModule } from './event-schemas/event-schemas.module';
+import { FeedModule } from './feed/feed.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { ReportsModule } from './reports/reports.module';
 import { HealthController } from './health/health.controller';
@@ -26,6 +28,7 @@ import { correlationId } from './shared/http-middleware';
 import { IdempotencyInterceptor } from './shared/idempotency/idempotency.interceptor';
 import { ProblemDetailsFilter } from './shared/problem/problem-details.filter';
 import { SharedModule } from './shared/shared.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 const logging = LoggerModule.forRootAsync({
   inject: [ConfigService],
@@ -52,6 +55,9 @@ const areas = [
   SalesModule,
   PriceExceptionsModule,
   ReportsModule,
+  EventSchemasModule,
+  FeedModule,
+  WebhooksModule,
 ];
 
 /** The API. `register(env)` lets tests run several apps side by side, each with its own configuration. */

@@ -8,6 +8,14 @@ describe('cli arguments', () => {
     });
   });
 
+  it('reads a switch the caller names as a flag without a value', () => {
+    expect(parseArgs(['demo', '--force', '--year', '2025'], ['force'])).toEqual({
+      positional: ['demo'],
+      flags: { force: 'true', year: '2025' },
+    });
+    expect(() => parseArgs(['demo', '--force', '--year'], ['force'])).toThrow(UsageError);
+  });
+
   it('refuses a flag without a value', () => {
     expect(() => parseArgs(['token', '--party'])).toThrow(UsageError);
   });

@@ -1,7 +1,7 @@
 /**
  * Operator commands: `token` issues a local bearer token; `projections rebuild|status` rebuilds read
  * models from position 0 (aside, then swapped in; queries keep working) or shows their checkpoints;
- * `audit` verifies the hash chains and digests.
+ * `audit` verifies the hash chains and digests; `demo` loads a realistic past year (see demo/).
  */
 import 'reflect-metadata';
 import { SingleBar, Presets } from 'cli-progress';
@@ -17,6 +17,7 @@ import { loadOrCreateLocalSecret } from '../../api/src/shared/auth/local-secret'
 import { issueToken } from '../../api/src/shared/auth/token-verifier';
 import { PARTIES, type Party } from '../../api/src/shared/auth/principal';
 import { parseArgs, UsageError } from './args';
+import { DEMO_USAGE, demoCommand } from './demo/demo.command';
 
 const USAGE = `usage:
   npm run cli -- token --party company|distributor|compliance [--distributor <id>] [--sub <user>] [--expires 12h]
@@ -24,7 +25,8 @@ const USAGE = `usage:
   npm run cli -- projections status
   npm run cli -- audit verify            (recompute every hash chain and log digest; exit 1 if broken)
   npm run cli -- audit digest            (record the log digests that are due)
-  npm run cli -- audit verify-export <file.json>   (check an export from GET /audit/export offline)`;
+  npm run cli -- audit verify-export <file.json>   (check an export from GET /audit/export offline)
+${DEMO_USAGE}`;
 
 async function token(config: AppConfig, flags: Record<string, string>): Promise<void> {
   if (config.JWKS_URL) throw new UsageError('JWKS_URL is set: tokens come from your identity provider, not from this tool');
@@ -97,7 +99,7 @@ async function audit(config: AppConfig, [action, file]: string[]): Promise<void>
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { positional, flags } = parseArgs(argv);
+  const { positional, flags } = parseArgs(argv, ['force']);
   const config = validateConfig(process.env);
   switch (positional[0]) {
     case 'token':
@@ -106,6 +108,9 @@ async function main(argv: string[]): Promise<void> {
       return projections(config, positional.slice(1));
     case 'audit':
       return audit(config, positional.slice(1));
+    case 'demo':
+      await demoCommand(process.env, flags);
+      return;
     default:
       throw new UsageError(USAGE);
   }

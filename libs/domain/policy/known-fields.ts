@@ -16,6 +16,7 @@ const TERMS: Shape = {
     staffQualifications: [{ role: true, qualification: true, headcount: true, deadline: true }],
     salesScripts: [{ title: true, version: true, documentRef: true }],
   },
+  companyCommitments: [{ id: true, kind: true, description: true, due: true, recurrence: true }],
   communication: { reportingCadence: true, reportDueDay: true, contacts: [{ party: true, name: true, email: true, role: true }], meetingCadence: true },
   settlement: { paymentTermsDays: true, settlementPeriod: true, currency: true },
   bonus: { mode: true, tiers: [{ thresholdBp: true, rateBp: true }] },

@@ -54,6 +54,21 @@ export interface Obligations {
   salesScripts: SalesScript[];
 }
 
+export type CommitmentKind = 'training' | 'lead-response' | 'website-content' | 'other';
+export type CommitmentRecurrence = 'monthly' | 'quarterly';
+
+/** A promise the company makes to the distributor. Exactly one of `due` and `recurrence` is given. */
+export interface CompanyCommitment {
+  /** Unique within the terms; names the obligation (`commitment:<id>`), so letters, digits, '.', '_', '-'. */
+  id: string;
+  kind: CommitmentKind;
+  description: string;
+  /** ISO date (YYYY-MM-DD) by which a one-off commitment is kept. */
+  due?: string;
+  /** A commitment kept in every month or quarter of the policy, by the period's last day. */
+  recurrence?: CommitmentRecurrence;
+}
+
 export type ReportingCadence = 'weekly' | 'monthly' | 'quarterly';
 export type MeetingCadence = 'weekly' | 'monthly' | 'quarterly' | 'semiannual' | 'annual';
 
@@ -152,6 +167,8 @@ export interface PolicyTerms {
   territories: string[];
   plan: Plan;
   obligations: Obligations;
+  /** Optional: terms written before company commitments existed stay valid without them. */
+  companyCommitments?: CompanyCommitment[];
   communication: Communication;
   settlement: Settlement;
   bonus: BonusTerms;

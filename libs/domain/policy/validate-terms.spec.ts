@@ -165,6 +165,56 @@ describe('validateTerms', () => {
     expect(errors).toEqual([]);
   });
 
+  describe('company commitments', () => {
+    const training = { id: 'training-q2', kind: 'training' as const, description: 'Two product trainings on site', due: '2026-06-30' };
+    const leads = {
+      id: 'leads',
+      kind: 'lead-response' as const,
+      description: 'Pass on leads within 2 working days',
+      recurrence: 'monthly' as const,
+    };
+
+    it('are optional: terms without them stay valid; one-off and recurring ones are accepted', () => {
+      expect(errorsAfter((t) => delete t.companyCommitments)).toEqual([]);
+      expect(errorsAfter((t) => (t.companyCommitments = []))).toEqual([]);
+      expect(errorsAfter((t) => (t.companyCommitments = [training, leads]))).toEqual([]);
+    });
+
+    it('require exactly one of a due date and a recurrence', () => {
+      const { due: _d, ...neither } = training;
+      expect(errorsAfter((t) => (t.companyCommitments = [neither]))).toEqual([
+        { field: 'companyCommitments[0]', message: 'must give either a due date or a recurrence, not both' },
+      ]);
+      expect(fields(errorsAfter((t) => (t.companyCommitments = [{ ...training, recurrence: 'monthly' }])))).toEqual([
+        'companyCommitments[0]',
+      ]);
+    });
+
+    it('name each malformed field', () => {
+      const bad = { id: 'no spaces', kind: 'party', description: ' ', due: '2025-12-31' };
+      expect(fields(errorsAfter((t) => (t.companyCommitments = [bad as never, { ...leads, recurrence: 'weekly' as never }])))).toEqual([
+        'companyCommitments[0].id',
+        'companyCommitments[0].kind',
+        'companyCommitments[0].description',
+        'companyCommitments[0].due',
+        'companyCommitments[1].recurrence',
+      ]);
+      expect(fields(errorsAfter((t) => (t.companyCommitments = [{ ...training, due: '2026-02-30' }])))).toEqual([
+        'companyCommitments[0].due',
+      ]);
+      expect(fields(errorsAfter((t) => (t.companyCommitments = 'none' as never)))).toEqual(['companyCommitments']);
+    });
+
+    it('refuse a repeated id and an unknown field', () => {
+      expect(errorsAfter((t) => (t.companyCommitments = [training, { ...leads, id: 'training-q2' }]))).toEqual([
+        { field: 'companyCommitments[1].id', message: 'duplicates "training-q2"' },
+      ]);
+      expect(fields(errorsAfter((t) => (t.companyCommitments = [{ ...training, owner: 'company' } as never])))).toEqual([
+        'companyCommitments[0].owner',
+      ]);
+    });
+  });
+
   it('bounds the hand-over days to 1–90', () => {
     expect(fields(errorsAfter((t) => (t.handOverDays = 0)))).toEqual(['handOverDays']);
     expect(fields(errorsAfter((t) => (t.handOverDays = 91)))).toEqual(['handOverDays']);

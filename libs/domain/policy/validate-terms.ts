@@ -32,11 +32,14 @@ import {
   DEFAULT_TERMS_BOUNDS,
   type TermsBounds,
 } from './validate-commercial';
-import type { Communication, Contact, DivisionConditions, Party, Settlement } from './terms';
+import type { CompanyCommitment, Communication, Contact, DivisionConditions, Party, Settlement } from './terms';
 
 const PARTIES: readonly Party[] = ['company', 'distributor'];
 const REPORTING: readonly Communication['reportingCadence'][] = ['weekly', 'monthly', 'quarterly'];
 const MEETINGS: readonly Communication['meetingCadence'][] = ['weekly', 'monthly', 'quarterly', 'semiannual', 'annual'];
+const COMMITMENT_KINDS: readonly CompanyCommitment['kind'][] = ['training', 'lead-response', 'website-content', 'other'];
+const RECURRENCES: readonly NonNullable<CompanyCommitment['recurrence']>[] = ['monthly', 'quarterly'];
+const COMMITMENT_ID = /^[A-Za-z0-9._-]{1,100}$/;
 const SETTLEMENT_PERIODS: readonly Settlement['settlementPeriod'][] = ['month', 'quarter'];
 const CONDITIONS: readonly (keyof DivisionConditions)[] = ['segment', 'territory', 'minAnnualVolume', 'existingRelationship'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -51,6 +54,7 @@ export function validateTerms(terms: unknown, year: number, bounds: TermsBounds 
   const territories = checkTerritories(out, terms.territories);
   checkPlan(out, terms.plan, year, settlement);
   checkObligations(out, terms.obligations, year);
+  if (terms.companyCommitments !== undefined) checkCommitments(out, terms.companyCommitments, year);
   checkCommunication(out, terms.communication);
   checkSettlement(out, terms.settlement);
   checkBonus(out, terms.bonus);
@@ -95,6 +99,33 @@ function checkObligations(out: Errors, value: unknown, year: number): void {
     text(out, at(path, 'version'), s.version);
     text(out, at(path, 'documentRef'), s.documentRef);
   });
+}
+
+function checkCommitments(out: Errors, value: unknown, year: number): void {
+  const yearStart = `${year}-01-01`;
+  const ok = each(out, 'companyCommitments', value, (c, path) => {
+    if (!obj(out, path, c)) return;
+    if (typeof c.id !== 'string' || !COMMITMENT_ID.test(c.id)) {
+      out.push({ field: at(path, 'id'), message: "must be 1–100 letters, digits, '.', '_' or '-'" });
+    }
+    oneOf(out, at(path, 'kind'), c.kind, COMMITMENT_KINDS);
+    text(out, at(path, 'description'), c.description);
+    // One-off or recurring, never both: the obligations derived from it must be unambiguous.
+    if ((c.due === undefined) === (c.recurrence === undefined)) {
+      out.push({ field: path, message: 'must give either a due date or a recurrence, not both' });
+    }
+    if (c.due !== undefined && (!isIsoDate(c.due) || c.due < yearStart)) {
+      out.push({ field: at(path, 'due'), message: `must be an ISO date (YYYY-MM-DD) on or after ${yearStart}` });
+    }
+    if (c.recurrence !== undefined) oneOf(out, at(path, 'recurrence'), c.recurrence, RECURRENCES);
+  });
+  if (ok)
+    unique(
+      out,
+      'companyCommitments',
+      (value as unknown[]).map((c) => (isObj(c) ? c.id : undefined)),
+      'id',
+    );
 }
 
 function checkCommunication(out: Errors, value: unknown): void {

@@ -9,6 +9,7 @@ import type { Event } from '../shared/types';
 import type { EventSchemas } from '../shared/schemas';
 import type { Side } from '../shared/sides';
 import type { Money } from '../policy/terms';
+import { upcastSaleRefusedV1 } from './upcasters';
 
 export interface SaleLineInput {
   sku: string;
@@ -75,6 +76,29 @@ export type SaleRecorded = Event<
 >;
 
 export type SaleRefused = Event<
+  'SaleRefused',
+  {
+    saleId: string;
+    seller: Side;
+    clientId: string;
+    date: string;
+    currency: string;
+    lines: SaleLineInput[];
+    /**
+     * Σ quantity × unit price of the lines tried, exact, in the sale's currency: what the refused sale
+     * was worth, computed as a recorded sale's total is (since version 2).
+     */
+    total: Money;
+    violations: FloorViolation[];
+    refusedAt: string;
+  }
+>;
+
+/**
+ * SaleRefused as stored before version 2, which added `total`. Frozen: events of this version are
+ * still in the log, and are read as the current version through `upcastSaleRefusedV1`.
+ */
+export type SaleRefusedV1 = Event<
   'SaleRefused',
   {
     saleId: string;
@@ -157,7 +181,7 @@ export type SpecialPriceEvent = SpecialPriceApproved | SpecialPriceRevoked;
 
 export const salesEventSchemas: EventSchemas = {
   SaleRecorded: { version: 1 },
-  SaleRefused: { version: 1 },
+  SaleRefused: { version: 2, upcasters: { 1: upcastSaleRefusedV1 } },
   SaleCorrected: { version: 1 },
   SaleCancelled: { version: 1 },
   SpecialPriceApproved: { version: 1 },

@@ -54,7 +54,7 @@ function validRecording(d: RecordSale['data'], now: Date): Recording {
 
 function refused(sale: Recording, seller: Side, priced: PricedLines, refusedAt: string): SaleRefused {
   const { saleId, clientId, date, currency, lines } = sale;
-  return { type: 'SaleRefused', data: { saleId, seller, clientId, date, currency, lines, violations: priced.violations, refusedAt } };
+  return { type: 'SaleRefused', data: { saleId, seller, clientId, date, currency, lines, total: priced.total, violations: priced.violations, refusedAt } };
 }
 
 function recorded(

@@ -19,6 +19,7 @@ export * from './sales/special-prices.projection';
 export * from './settlements/settlements.projection';
 export * from './promotion/promotion.projection';
 export * from './promotion/budget-totals';
+export * from './webhooks/webhooks.projection';
 import { claimsRegisterProjection } from './clients/claims-register.projection';
 import { clientTimelineProjection } from './clients/client-timeline.projection';
 import { clientsProjection } from './clients/clients.projection';
@@ -33,6 +34,7 @@ import { salesTotalsProjection } from './sales/sales-totals.projection';
 import { salesProjection } from './sales/sales.projection';
 import { specialPricesProjection } from './sales/special-prices.projection';
 import { settlementsProjection } from './settlements/settlements.projection';
+import { webhooksProjection } from './webhooks/webhooks.projection';
 import type { Projection } from './projection';
 
 /** Every read model of the application. */
@@ -51,4 +53,5 @@ export const allProjections: Projection[] = [
   specialPricesProjection,
   settlementsProjection,
   promotionProjection,
+  webhooksProjection,
 ];

@@ -128,7 +128,7 @@ export const saleRecorded = (overrides: Partial<SaleRecorded['data']> = {}): Sal
   },
 });
 
-/** d-1's sale refused for the given lines and violations. */
+/** d-1's sale refused for the given lines (their total computed by hand: small amounts only) and violations. */
 export const saleRefused = (
   lines: SaleLineInput[],
   violations: FloorViolation[],
@@ -142,6 +142,7 @@ export const saleRefused = (
     date: SALE_DATE,
     currency: 'PLN',
     lines,
+    total: { minor: lines.reduce((sum, l) => sum + l.quantity * l.unitPrice.minor, 0), currency: overrides.currency ?? 'PLN' },
     violations,
     refusedAt: NOW,
     ...overrides,

@@ -106,6 +106,7 @@ describe('sales projection applied to the embedded read store', () => {
       month: '2026-03',
       currency: 'PLN',
       lines: attempt.data.lines,
+      total: { minor: 13_000, currency: 'PLN' },
       violations: attempt.data.violations,
       refusedAt: '2026-03-05T10:00:00.000Z',
       by: JAN,

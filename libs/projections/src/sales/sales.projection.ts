@@ -75,6 +75,8 @@ export interface RefusedSaleDoc extends Doc, SellerFields {
   month: string;
   currency: string;
   lines: SaleLineInput[];
+  /** What the lines tried add up to. */
+  total: Money;
   violations: FloorViolation[];
   refusedAt: string;
   /** Who tried (event metadata). */
@@ -148,6 +150,7 @@ function refused(e: ProjectedEvent<SaleRefused>): RefusedSaleDoc {
     month: monthOf(d.date),
     currency: d.currency,
     lines: d.lines,
+    total: d.total,
     violations: d.violations,
     refusedAt: d.refusedAt,
     by: actedBy(e),

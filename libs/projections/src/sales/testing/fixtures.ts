@@ -172,6 +172,7 @@ export const refused = (saleId: string, seller: Side, refusedAt = '2026-03-05T10
       { sku: 'SKU-1', quantity: 10, unitPrice: pln(800) },
       { sku: 'SKU-2', quantity: 1, unitPrice: pln(5_000) },
     ],
+    total: pln(13_000),
     violations: [{ lineIndex: 0, sku: 'SKU-1', unitPrice: pln(800), floor: pln(900), policyId: 'd-1-2026' }],
     refusedAt,
   },
