@@ -5,6 +5,7 @@ import { newEvent } from '@cl/event-store/testing/event-store.contract';
 import { SqliteEventStore } from '@cl/event-store/sqlite/sqlite-event-store';
 import { WrongExpectedRevisionError } from '@cl/event-store';
 import { SqliteReadStore } from '@cl/read-models/sqlite/sqlite-read-store';
+import { DomainError } from '@cl/domain/shared/errors';
 import { reactorCheckpointName, ReactorRunner, type Reactor } from './reactor';
 
 const schemas = { Asked: { version: 1 }, Answered: { version: 1 } };
@@ -23,7 +24,7 @@ afterEach(async () => {
 });
 
 /** Answers each question once in its own stream; a repeat finds the stream written and does nothing. */
-function answering(failFirst = new Set<number>()): Reactor & { attempts: number[] } {
+function answering(failFirst = new Set<number>(), refuse = new Set<number>()): Reactor & { attempts: number[] } {
   const attempts: number[] = [];
   return {
     name: 'answering',
@@ -33,6 +34,7 @@ function answering(failFirst = new Set<number>()): Reactor & { attempts: number[
       const n = (event.data as { n: number }).n;
       attempts.push(n);
       if (failFirst.delete(n)) throw new Error(`transient failure on ${n}`);
+      if (refuse.has(n)) throw new DomainError('TEST.REFUSED', 'conflict', `question ${n} is refused`, { n });
       try {
         await events.appendToStream(`answer-${n}`, [newEvent('Answered', { n })], { expectedRevision: 'no_stream' });
       } catch (error) {
@@ -88,5 +90,48 @@ describe('ReactorRunner', () => {
     await again.stop();
     expect(second.attempts).toEqual([3, 4, 5]);
     expect((await answers()).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('parks a reaction its command refuses (a DomainError, refused again on every retry) and goes on with later events', async () => {
+    for (let n = 0; n < 5; n++) await ask(n);
+    const errors: unknown[] = [];
+    const reactor = answering(new Set(), new Set([2]));
+    const runner = new ReactorRunner(events, reads, [reactor], { schemas, onError: (_, e) => errors.push(e) });
+    await runner.start();
+    await runner.waitFor(undefined, 5_000);
+    await runner.stop();
+    expect((await answers()).sort()).toEqual([0, 1, 3, 4]);
+    expect(reactor.attempts.filter((n) => n === 2)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    const asked2 = (await events.readStream('question-2'))[0];
+    // On record, for health and an operator: which event, which refusal.
+    expect(await runner.parked()).toEqual([
+      expect.objectContaining({
+        reactor: 'answering',
+        position: asked2.position,
+        eventId: asked2.id,
+        eventType: 'Asked',
+        stream: 'question-2',
+        code: 'TEST.REFUSED',
+        message: 'question 2 is refused',
+        details: { n: 2 },
+      }),
+    ]);
+    // Durable: a restarted runner still reports it, and does not react to it again.
+    const again = new ReactorRunner(events, reads, [answering()], { schemas });
+    await again.start();
+    await again.waitFor();
+    await again.stop();
+    expect((await again.parked()).map((p) => p.position)).toEqual([asked2.position]);
+  });
+
+  it('still retries an error that is not a refusal, parking nothing', async () => {
+    for (let n = 0; n < 3; n++) await ask(n);
+    const runner = new ReactorRunner(events, reads, [answering(new Set([1]))], { schemas, onError: () => undefined });
+    await runner.start();
+    await runner.waitFor(undefined, 15_000);
+    await runner.stop();
+    expect((await answers()).sort()).toEqual([0, 1, 2]);
+    expect(await runner.parked()).toEqual([]);
   });
 });

@@ -5,11 +5,18 @@
  * checkpoint kept in the read store and a lease so one instance acts at a time. Delivery is
  * at-least-once: after a crash the events since the last checkpoint are delivered again, so `react`
  * must be idempotent (the commands it issues are: their deciders answer a repeat with no events).
+ *
+ * A reaction whose command is refused by the domain (a DomainError) would be refused again on every
+ * retry: stalling on it would hold back every later event of the reactor (one bad dispute blocking
+ * all others), and dropping it would lose a step of the process unseen. It is parked instead: recorded
+ * in the reactor's own collection in the same commit that moves the checkpoint past it, and reported
+ * by `parked()` (the API's health shows it). Any other error is retried from the checkpoint.
  */
+import { DomainError } from '@cl/domain/shared/errors';
 import type { EventSchemas } from '@cl/domain/shared/schemas';
 import type { EventStore, RecordedEvent } from '@cl/event-store';
 import { isDigest } from '@cl/event-store/audit/digester';
-import type { ReadStore } from '@cl/read-models';
+import type { Doc, ReadStore, WriteOp } from '@cl/read-models';
 import { FollowLoop, sleep, type BatchSink } from './follow-loop';
 import type { ProjectedEvent } from './projection';
 import { toProjected } from './projector';
@@ -27,10 +34,30 @@ export interface ReactorRunnerOptions {
   instanceId?: string;
   leaseTtlMs?: number;
   onError?: (reactor: string, error: unknown) => void;
+  /** A reaction refused by the domain was parked (see above); the reactor went on. */
+  onParked?: (parked: ParkedReaction) => void;
+}
+
+/** A reaction the domain refused: the event, and the refusal as the command answered it. */
+export interface ParkedReaction extends Doc {
+  /** `${position}` */
+  _id: string;
+  reactor: string;
+  position: number;
+  eventId: string;
+  eventType: string;
+  stream: string;
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+  parkedAt: string;
 }
 
 /** Reactor checkpoints live beside the projections', under a name no projection uses. */
 export const reactorCheckpointName = (name: string) => `reactor:${name}`;
+
+/** The collection a reactor's parked reactions are kept in (owned by its checkpoint, so written with it). */
+export const parkedCollection = (name: string) => `reactor-parked-${name}`;
 
 export class ReactorRunner {
   private readonly loops: FollowLoop[] = [];
@@ -44,8 +71,8 @@ export class ReactorRunner {
 
   async start(): Promise<void> {
     for (const reactor of this.reactors) {
-      await this.store.registerProjection(reactorCheckpointName(reactor.name), []);
-      const sink = reactorSink(reactor, this.store, this.options.schemas);
+      await this.store.registerProjection(reactorCheckpointName(reactor.name), [parkedCollection(reactor.name)]);
+      const sink = reactorSink(reactor, this.store, this.options);
       const loop = new FollowLoop(sink, `reactor:${reactor.name}`, this.events, this.store, {
         ...this.options,
         // Small batches: a failure replays the batch, and each event may write to the log.
@@ -65,6 +92,14 @@ export class ReactorRunner {
     return this.loops.flatMap((l) => (l.failingSince ? [{ projection: l.name, since: l.failingSince }] : []));
   }
 
+  /** Every reaction parked so far, by reactor and position. */
+  async parked(): Promise<ParkedReaction[]> {
+    const all = await Promise.all(
+      this.reactors.map((r) => this.store.find<ParkedReaction>(parkedCollection(r.name), {}, { sort: { position: 1 } })),
+    );
+    return all.flat();
+  }
+
   /** Resolves when every reactor has handled everything up to `position` (default: the head now). */
   async waitFor(position?: number, timeoutMs = 10_000): Promise<void> {
     const target = position ?? (await this.events.headPosition());
@@ -78,8 +113,8 @@ export class ReactorRunner {
   }
 }
 
-/** Reacts to each event in order, then moves the checkpoint past the batch (no read-model writes). */
-function reactorSink(reactor: Reactor, store: ReadStore, schemas: EventSchemas): BatchSink {
+/** Reacts to each event in order, then moves the checkpoint past the batch, with what it parked. */
+function reactorSink(reactor: Reactor, store: ReadStore, options: ReactorRunnerOptions): BatchSink {
   const name = reactorCheckpointName(reactor.name);
   const wanted = new Set(reactor.eventTypes);
   let generation = 0;
@@ -91,10 +126,41 @@ function reactorSink(reactor: Reactor, store: ReadStore, schemas: EventSchemas):
       return status.checkpoint;
     },
     async apply(batch: RecordedEvent[], from: number) {
+      const parked: ParkedReaction[] = [];
       for (const e of batch) {
-        if (wanted.has(e.type) && !isDigest(e)) await reactor.react(toProjected(schemas, e));
+        if (!wanted.has(e.type) || isDigest(e)) continue;
+        try {
+          await reactor.react(toProjected(options.schemas, e));
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          parked.push(parkedReaction(reactor.name, e, error));
+        }
       }
-      await store.commit({ projection: name, generation, expectedCheckpoint: from, checkpoint: batch[batch.length - 1].position, ops: [] });
+      const ops: WriteOp[] = parked.map((doc) => ({
+        op: 'replace',
+        collection: parkedCollection(reactor.name),
+        doc,
+        position: doc.position,
+      }));
+      await store.commit({ projection: name, generation, expectedCheckpoint: from, checkpoint: batch[batch.length - 1].position, ops });
+      parked.forEach((p) => options.onParked?.(p));
     },
+  };
+}
+
+function parkedReaction(reactor: string, e: RecordedEvent, error: DomainError): ParkedReaction {
+  const { code, message, details } = error;
+  const at = new Date().toISOString();
+  return {
+    _id: String(e.position),
+    reactor,
+    position: e.position,
+    eventId: e.id,
+    eventType: e.type,
+    stream: e.stream,
+    code,
+    message,
+    details,
+    parkedAt: at,
   };
 }

@@ -23,7 +23,7 @@ import {
 import { coversTerritory } from '@cl/domain/policy/division';
 import { DomainError } from '@cl/domain/shared/errors';
 import { upcast, type EventSchemas } from '@cl/domain/shared/schemas';
-import { EVENT_STORE, type EventStore } from '@cl/event-store';
+import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '@cl/event-store';
 import { CommandPipeline, EVENT_SCHEMAS, type CommandOutcome } from '../shared/command/command-pipeline';
 import type { CommandRequest } from '../shared/command/request-context';
 import { ApiProblem } from '../shared/problem/problem';
@@ -58,14 +58,22 @@ export class ClientCommandHandler implements ICommandHandler<ClientCommandMessag
     const { clientId } = prepared.data;
     const outcome = await this.pipeline
       .run({ stream: clientStream(clientId), decider: clientDecider, command: prepared, request, retryOnConflict: REDECIDE_ON_CONFLICT.has(command.type) ? 5 : 0 })
-      .catch((error: unknown) => {
-        // Two registrations of one tax id racing: the second landed on the client the first reserved.
-        if (prepared.type === 'RegisterClient' && error instanceof DomainError && error.code === 'CLIENT.ALREADY_REGISTERED') {
-          throw taxIdTaken(normaliseTaxId(prepared.data.taxId) ?? prepared.data.taxId, clientId);
-        }
-        throw error;
-      });
+      .catch((error: unknown) => (prepared.type === 'RegisterClient' ? this.registrationRaced(prepared, error) : Promise.reject(error)));
     return { ...outcome, clientId };
+  }
+
+  /**
+   * Two registrations of one tax id racing can land on the client id the first one reserved: the
+   * loser is told the tax id is taken (naming the client), not a bare conflict.
+   */
+  private async registrationRaced(command: RegisterClient, error: unknown): Promise<never> {
+    const collided = error instanceof WrongExpectedRevisionError || (error instanceof DomainError && error.code === 'CLIENT.ALREADY_REGISTERED');
+    const taxId = normaliseTaxId(command.data.taxId);
+    if (collided && taxId) {
+      const [first] = await this.events.readStream(clientStream(command.data.clientId), { maxCount: 1 });
+      if (first?.data.taxId === taxId) throw taxIdTaken(taxId, command.data.clientId);
+    }
+    throw error;
   }
 
   /** Fills in what the decider needs from outside its stream: the policies in force now. */

@@ -35,12 +35,24 @@ export class HealthController {
     ]);
   }
 
-  /** Down while a projection loop keeps failing: its read model is frozen even though the API answers. */
+  /**
+   * Down while a projection loop keeps failing: its read model is frozen even though the API answers.
+   * Reactions the domain refused are listed (`parked`) without taking the service down: the reactors
+   * went on past them, and each needs an operator, not a restart.
+   */
   private async projections() {
     const indicator = this.indicator.check('projections');
     const lag = await this.projector.lag();
     const failing = this.projector.failing().map((f) => ({ projection: f.projection, since: f.since.toISOString() }));
-    return failing.length ? indicator.down({ lag, failing }) : indicator.up({ lag });
+    const parked = (await this.projector.parked()).map(({ reactor, position, eventType, code, parkedAt }) => ({
+      reactor,
+      position,
+      eventType,
+      code,
+      parkedAt,
+    }));
+    const details = { lag, ...(parked.length ? { parked } : {}) };
+    return failing.length ? indicator.down({ ...details, failing }) : indicator.up(details);
   }
 
   private async probe(key: string, ping: () => Promise<void>) {

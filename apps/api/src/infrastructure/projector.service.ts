@@ -51,6 +51,7 @@ export class ProjectorService implements OnApplicationBootstrap {
     this.runner = new ReactorRunner(this.events, this.reads, this.reactors, {
       schemas: this.schemas,
       onError: (reactor, err) => this.logger.error({ err, reactor }, 'reactor failed; retrying from its checkpoint'),
+      onParked: (parked) => this.logger.error({ parked }, 'reaction refused by the domain: parked, the reactor goes on'),
     });
     await this.runner.start();
     if (this.config.get('PROJECTOR', { infer: true }) === 'external') return;
@@ -98,6 +99,11 @@ export class ProjectorService implements OnApplicationBootstrap {
         return { name: p.name, checkpoint, lag: Math.max(0, head - checkpoint) };
       }),
     );
+  }
+
+  /** Reactions the domain refused, parked so later events went on (they need an operator). */
+  async parked() {
+    return (await this.runner?.parked()) ?? [];
   }
 
   /** Projections of this process whose loop is failing (none when PROJECTOR=external). */

@@ -5,14 +5,12 @@
  * decider records nothing for a version not newer than its last accrual, nor for one that leaves the
  * budget as it was, so a redelivery after a crash accrues nothing twice. A refusal (an amendment that
  * changed the settlement currency cannot re-accrue a budget kept in the old one) would be refused
- * again on every retry: it is logged with its code and the process moves on instead of stalling.
+ * again on every retry: the reactor runner parks it (on record, shown by /health) and moves on.
  */
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { PinoLogger } from 'nestjs-pino';
 import { isPolicy, type PolicyAmended, type PolicyCameIntoForce } from '@cl/domain/policy';
 import type { AccruePromotionBudget } from '@cl/domain/promotion';
-import { DomainError } from '@cl/domain/shared/errors';
 import type { ProjectedEvent, Reactor } from '@cl/projections';
 import { PolicyLookup } from '../../clients/policy-lookup';
 import { ProjectorService } from '../../infrastructure/projector.service';
@@ -30,10 +28,7 @@ export class BudgetAccrualReactor implements Reactor, OnModuleInit {
     private readonly commands: CommandBus,
     private readonly projector: ProjectorService,
     private readonly policies: PolicyLookup,
-    private readonly logger: PinoLogger,
-  ) {
-    this.logger.setContext('BudgetAccrual');
-  }
+  ) {}
 
   onModuleInit(): void {
     this.projector.registerReactor(this);
@@ -51,14 +46,6 @@ export class BudgetAccrualReactor implements Reactor, OnModuleInit {
       data: { policyId, termsVersion, terms: version.terms },
       context: request,
     };
-    try {
-      await this.commands.execute(new PromotionCommandMessage(command, request));
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      this.logger.error(
-        { code: error.code, details: error.details, policyId, termsVersion },
-        'promotion budget not accrued: the ledger refused it',
-      );
-    }
+    await this.commands.execute(new PromotionCommandMessage(command, request));
   }
 }

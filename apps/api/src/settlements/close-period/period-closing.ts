@@ -18,7 +18,7 @@ import {
   type SettlementEvent,
   type SettlementState,
 } from '@cl/domain/settlement';
-import { EVENT_STORE, type EventStore } from '@cl/event-store';
+import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '@cl/event-store';
 import { READ_STORE, type ReadStore } from '@cl/read-models';
 import { SALES_TOTALS, salesTotalsProjection, type PolicyPeriodTotalDoc } from '@cl/projections/sales/sales-totals.projection';
 import { PolicyLookup } from '../../clients/policy-lookup';
@@ -31,7 +31,11 @@ import { ApiProblem } from '../../shared/problem/problem';
 export const SALES_CATCH_UP_MS = 5_000;
 export const RETRY_AFTER_SECONDS = 2;
 
-/** A concurrent close re-decides on the newer stream: it is then refused (already closed, stale actuals) rather than a bare 412. */
+/**
+ * A concurrent close (of another period of the same policy) wins the settlement stream: this close
+ * then starts over — a new head, the totals read again — rather than re-deciding on actuals read
+ * before the winner's, which could be older than the sales the winner counted.
+ */
 const CLOSE_CONFLICT_RETRIES = 3;
 
 @Injectable()
@@ -44,7 +48,17 @@ export class PeriodClosing {
     private readonly pipeline: CommandPipeline,
   ) {}
 
-  async close(policyId: string, period: string, ctx: RequestContext): Promise<CommandOutcome<SettlementEvent>> {
+  async close(policyId: string, period: string, ctx: RequestContext, retries = CLOSE_CONFLICT_RETRIES): Promise<CommandOutcome<SettlementEvent>> {
+    try {
+      return await this.closeOnce(policyId, period, ctx);
+    } catch (error) {
+      const concurrent = error instanceof WrongExpectedRevisionError && ctx.ifMatch === undefined && retries > 0;
+      if (!concurrent) throw error;
+      return this.close(policyId, period, ctx, retries - 1);
+    }
+  }
+
+  private async closeOnce(policyId: string, period: string, ctx: RequestContext): Promise<CommandOutcome<SettlementEvent>> {
     const head = await this.events.headPosition();
     await this.salesCaughtUp(head);
     const policy = await this.existingPolicy(policyId);
@@ -59,7 +73,6 @@ export class PeriodClosing {
         context: ctx,
       }),
       request: ctx,
-      retryOnConflict: CLOSE_CONFLICT_RETRIES,
     });
   }
 
