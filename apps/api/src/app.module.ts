@@ -12,6 +12,7 @@ import { DisputesModule } from './disputes/disputes.module';
 import { PoliciesModule } from './policies/policies.module';
 import { PriceExceptionsModule } from './price-exceptions/price-exceptions.module';
 import { PromotionModule } from './promotion/promotion.module';
+import { ObligationsModule } from './obligations/obligations.module';
 import { SalesModule } from './sales/sales.module';
 import { SettlementsModule } from './settlements/settlements.module';
 import { DistributorsModule } from './distributors/distributors.module';
@@ -52,6 +53,7 @@ const areas = [
   DisputesModule,
   SettlementsModule,
   PromotionModule,
+  ObligationsModule,
   SalesModule,
   PriceExceptionsModule,
   ReportsModule,

@@ -11,7 +11,9 @@ import type { ClaimBasis, OwnershipBasis } from '../client/events';
 export type DisputeSubject =
   | { kind: 'client'; clientId: string }
   | { kind: 'sale'; saleId: string; clientId?: string }
-  | { kind: 'price'; sku: string; clientId?: string };
+  | { kind: 'price'; sku: string; clientId?: string }
+  /** Evidence of a policy obligation the protected party disputes (libs/domain/obligations): about no client. */
+  | { kind: 'obligation'; policyId: string; obligationId: string; evidenceId?: string };
 
 /** How the dispute came about: opened directly, or by a claim or a contested hand-over of a client. */
 export type DisputeOrigin =

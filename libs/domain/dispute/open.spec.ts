@@ -33,6 +33,12 @@ const fieldErrors = (o: Record<string, unknown>) => {
 };
 
 describe('dispute: opening by a side', () => {
+  it('the protected party opens one about the evidence of a policy obligation, which names no client', () => {
+    const subject: DisputeSubject = { kind: 'obligation', policyId: 'd-1-2026', obligationId: 'qual:sales engineer:Pump L2', evidenceId: 'e-1' };
+    const about = { subject, parties: [COMPANY, D1] as Opening['parties'], openedBy: COMPANY };
+    spec.given([]).when(openCommand(asCompany(LATER), about)).then([opened(about, LATER)]);
+  });
+
   it('a distributor opens a dispute with the company about a client, at the command’s instant', () => {
     spec.given([]).when(openCommand()).then([opened()]);
   });
@@ -205,7 +211,7 @@ describe('dispute: opening validation names every field', () => {
     [
       'an unknown subject',
       { subject: { kind: 'order', orderId: 'o-1' } },
-      [{ field: 'subject.kind', message: 'must be one of client, sale, price' }],
+      [{ field: 'subject.kind', message: 'must be one of client, sale, price, obligation' }],
     ],
     [
       'an empty client id',
@@ -227,6 +233,11 @@ describe('dispute: opening validation names every field', () => {
       'an sku too long',
       { subject: { kind: 'price', sku: 'S'.repeat(65) } },
       [{ field: 'subject.sku', message: 'must be at most 64 characters' }],
+    ],
+    [
+      'an obligation without its policy',
+      { subject: { kind: 'obligation', obligationId: 'qual:a:b' } },
+      [{ field: 'subject.policyId', message: 'must be a non-empty string' }],
     ],
     ['no origin', { origin: undefined }, [{ field: 'origin', message: 'is required' }]],
     [

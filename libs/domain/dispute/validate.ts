@@ -110,10 +110,20 @@ export function subject(out: Errors, v: unknown): DisputeSubject | undefined {
       const client = optionalClient(out, v.clientId);
       return sku === undefined || !client ? undefined : { kind: 'price', sku, ...client.value };
     }
+    case 'obligation':
+      return obligationSubject(out, v);
     default:
-      out.push({ field: 'subject.kind', message: 'must be one of client, sale, price' });
+      out.push({ field: 'subject.kind', message: 'must be one of client, sale, price, obligation' });
       return undefined;
   }
+}
+
+function obligationSubject(out: Errors, v: Record<string, unknown>): DisputeSubject | undefined {
+  const policyId = id(out, 'subject.policyId', v.policyId);
+  const obligationId = id(out, 'subject.obligationId', v.obligationId);
+  const evidenceId = v.evidenceId === undefined ? undefined : id(out, 'subject.evidenceId', v.evidenceId);
+  if (policyId === undefined || obligationId === undefined || (v.evidenceId !== undefined && evidenceId === undefined)) return undefined;
+  return { kind: 'obligation', policyId, obligationId, ...(evidenceId === undefined ? {} : { evidenceId }) };
 }
 
 /** `{ value }` when valid (value empty when absent), undefined when not. */

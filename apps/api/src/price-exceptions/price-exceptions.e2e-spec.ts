@@ -3,8 +3,8 @@
  * client sees its approvals (a distributor: the clients it owns or holds the territory of).
  */
 import { specialPriceStream } from '@cl/domain/sales/events';
-import { WrongExpectedRevisionError } from '@cl/event-store';
 import { ACME, BETA, daysFromToday, distributorsClient, keyAccount, pln, SalesWorld, today } from '../sales/testing/sales-world';
+import { slowStreamReads } from '../testing/slow-stream-reads';
 
 describe('price exceptions (end to end)', () => {
   let s: SalesWorld;
@@ -71,36 +71,14 @@ describe('price exceptions (end to end)', () => {
   describe('concurrent approvals for one client', () => {
     // Each request reads the client's special-price stream before the other appends (the read is held
     // back a little): the second append meets the first, and the handler decides again.
-    let conflicts = 0;
-    const restore: Array<() => void> = [];
-    beforeAll(() => {
-      const store = s.t.events;
-      const read = store.readStream.bind(store);
-      const append = store.appendToStream.bind(store);
-      const reads = jest.spyOn(store, 'readStream').mockImplementation(async (stream, options) => {
-        const events = await read(stream, options);
-        if (stream.startsWith('special-prices-')) await new Promise((resolve) => setTimeout(resolve, 15));
-        return events;
-      });
-      const appends = jest.spyOn(store, 'appendToStream').mockImplementation(async (stream, events, options) =>
-        append(stream, events, options).catch((error: unknown) => {
-          if (error instanceof WrongExpectedRevisionError) conflicts++;
-          throw error;
-        }),
-      );
-      restore.push(
-        () => reads.mockRestore(),
-        () => appends.mockRestore(),
-      );
-    });
-    afterAll(() => restore.forEach((undo) => undo()));
+    const races = slowStreamReads(() => s.t.events, 'special-prices-');
 
     it('records them all: they share the client’s stream, not a price (never a 412)', async () => {
       const clientId = await s.w.ownedClient(ACME.id);
       const sent = await Promise.all(
         ['PUMP-100', 'VALVE-20', 'PUMP-100'].map((sku) => s.w.post('company', '/price-exceptions', approval(clientId, { sku }))),
       );
-      expect(conflicts).toBeGreaterThan(0);
+      expect(races.conflicts).toBeGreaterThan(0);
       expect(sent.map((r) => r.status)).toEqual([201, 201, 201]);
       expect((await streamOf(clientId)).map((e) => e.type)).toEqual([
         'SpecialPriceApproved',

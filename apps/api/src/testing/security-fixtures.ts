@@ -66,6 +66,11 @@ const specialPriceForOwnClient = () => ({
   reason: 'Fixture: tender against a competing offer',
 });
 
+/** The sample terms' staff qualification of the own policy: the distributor keeps it, the company is protected by it. */
+export const OWN_QUALIFICATION = 'qual:sales engineer:Pump systems level 2';
+/** Evidence the own distributor recorded for OWN_QUALIFICATION. The API generates its id: createFixtures fills it in. */
+export const OWN_EVIDENCE: ParamFixture = { value: 'created-by-create-fixtures', owner: 'own' };
+
 /** The own distributor's webhook. The API generates its id: createFixtures fills it in. */
 export const OWN_WEBHOOK: ParamFixture = { value: 'created-by-create-fixtures', owner: 'own' };
 /** Nothing listens on loopback port 1: the webhooks the specs register fail fast, and their deliveries never leave this machine. */
@@ -97,6 +102,11 @@ export const PARAM_FIXTURES: Readonly<Record<string, ParamFixture>> = {
   'spends/{sid}': OWN_SPEND,
   'webhooks/{id}': OWN_WEBHOOK,
   'transfers/{requestId}': OWN_TRANSFER_REQUEST,
+  // Obligation ids hold ':' and spaces: the specs URL-encode them. The fixture policy is in force from the run, so this
+  // month's report is expected but not yet due or submitted (acknowledging it is 409 OBLIGATIONS.REPORT_NOT_SUBMITTED).
+  'obligations/{oid}': { value: OWN_QUALIFICATION, owner: 'own' },
+  'evidence/{eid}': OWN_EVIDENCE,
+  'reports/{period}': { value: new Date().toISOString().slice(0, 7), owner: 'own' },
   // An event type: schemas describe shapes, not anyone's data, so every allowed party reads the same.
   'schemas/{type}': { value: 'SaleRecorded', owner: 'shared' },
 };
@@ -219,6 +229,12 @@ export async function createFixtures(t: TestApp): Promise<void> {
   OWN_SPECIAL_PRICE.value = String(special.specialPriceId);
   const webhook = await fixtureCall(t, own, '/webhooks', { url: WEBHOOK_NOWHERE });
   OWN_WEBHOOK.value = String(webhook.id);
+  const evidence = await fixtureCall(t, own, `/policies/${OWN.id}-${FIXTURE_YEAR}/obligations/${encodeURIComponent(OWN_QUALIFICATION)}/evidence`, {
+    what: 'Fixture: one sales engineer certified',
+    when: today(),
+    documentRef: 'doc://fixture/certificate',
+  });
+  OWN_EVIDENCE.value = String(evidence.evidenceId);
   await t.settled();
 }
 

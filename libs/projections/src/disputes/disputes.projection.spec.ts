@@ -151,6 +151,13 @@ describe('disputes projection applied to the embedded read store', () => {
     });
   });
 
+  it('keeps a dispute about an obligation’s evidence, which names no client', async () => {
+    const subject = { kind: 'obligation' as const, policyId: 'd-1-2026', obligationId: 'qual:sales engineer:Pump L2', evidenceId: 'ev-1' };
+    const opened = disputeOpened({ disputeId: 'dsp-9', parties: [COMPANY, D1], openedBy: COMPANY, origin: { kind: 'direct' }, at: '2026-07-01T09:00:00.000Z', subject });
+    const { 'dsp-9': dispute } = await project([onDispute(opened, EWA)]);
+    expect(dispute).toMatchObject({ subject, subjectKind: 'obligation', clientId: null, status: 'open' });
+  });
+
   it('finds disputes by party, status and period', async () => {
     await project([...contestedSpring(), ...withdrawnSaleDispute()]);
     const ids = async (filter: Record<string, unknown>) =>

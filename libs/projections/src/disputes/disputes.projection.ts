@@ -124,7 +124,7 @@ function opened(e: ProjectedEvent<DisputeOpened>): DisputeDoc {
     _id: disputeId,
     subject,
     subjectKind: subject.kind,
-    clientId: subject.clientId ?? null,
+    clientId: ('clientId' in subject ? subject.clientId : undefined) ?? null,
     parties,
     partyKeys: parties.map(sideKey),
     openedBy,

@@ -4,10 +4,10 @@
  * and the dispute process opens the dispute; concurrent claims end as exactly one claim.
  */
 import { disputeStream } from '@cl/domain/dispute/events';
-import { WrongExpectedRevisionError } from '@cl/event-store';
 import { READ_STORE, type ReadStore } from '@cl/read-models';
 import { DISPUTES } from '@cl/projections/disputes/disputes.projection';
 import { ACME, BETA, ClientWorld, COMPANY_SIDE, distributorsClient, keyAccount, sideOfDistributor, YEAR } from '../testing/client-world';
+import { slowStreamReads } from '../../testing/slow-stream-reads';
 
 /** A second distributor whose territory overlaps acme's (PL-MZ): two distributors may both be given a client. */
 const GAMMA = { id: 'gamma', territories: ['PL-MZ'] };
@@ -148,32 +148,9 @@ describe('POST /clients/:id/claims (end to end)', () => {
   });
 
   describe('two sides claiming one unowned client at the same time', () => {
-    let conflicts = 0;
-    const restore: Array<() => void> = [];
-
     // A slow store: each read of a client stream answers a little late, so both claims decide on the
     // same revision and the second append meets a concurrent write (the handler then decides again).
-    beforeAll(() => {
-      const store = w.t.events;
-      const read = store.readStream.bind(store);
-      const append = store.appendToStream.bind(store);
-      const reads = jest.spyOn(store, 'readStream').mockImplementation(async (stream, options) => {
-        const events = await read(stream, options);
-        if (stream.startsWith('client-')) await new Promise((resolve) => setTimeout(resolve, 15));
-        return events;
-      });
-      const appends = jest.spyOn(store, 'appendToStream').mockImplementation(async (stream, events, options) =>
-        append(stream, events, options).catch((error: unknown) => {
-          if (error instanceof WrongExpectedRevisionError) conflicts++;
-          throw error;
-        }),
-      );
-      restore.push(
-        () => reads.mockRestore(),
-        () => appends.mockRestore(),
-      );
-    });
-    afterAll(() => restore.forEach((undo) => undo()));
+    const races = slowStreamReads(() => w.t.events, 'client-');
 
     const race = async (a: string, b: string) => {
       const clientId = await w.registerClient(distributorsClient());
@@ -199,7 +176,7 @@ describe('POST /clients/:id/claims (end to end)', () => {
     });
 
     it('did meet concurrent writes: the losing claims were decided again, not answered 412', () => {
-      expect(conflicts).toBeGreaterThan(0);
+      expect(races.conflicts).toBeGreaterThan(0);
     });
   });
 

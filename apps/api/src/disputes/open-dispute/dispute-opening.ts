@@ -30,7 +30,8 @@ export class DisputeOpening {
     const opener = sideOf(ctx.actor);
     if (!opener) throw DisputeErrors.forbiddenParty(ctx.actor.party, 'open a dispute: only a side does');
     const subject = subjectOf(dto.subject);
-    const clientOwner = subject.clientId === undefined ? undefined : await this.visibleClientOwner(ctx, subject.clientId);
+    const clientId = 'clientId' in subject ? subject.clientId : undefined;
+    const clientOwner = clientId === undefined ? undefined : await this.visibleClientOwner(ctx, clientId);
     const given = dto.counterparty ? sideOfDto(dto.counterparty) : undefined;
     const counterparty = counterpartyFor({ opener, subject, clientOwner, given });
     if (given?.party === 'distributor') await this.requireDistributor(given.distributorId);

@@ -3,7 +3,6 @@
  * the sale date, special prices, channel conflicts — and a sale below the floor refused with a 409 AND
  * recorded as SaleRefused, which compliance must see. Other refusals write nothing.
  */
-import { WrongExpectedRevisionError } from '@cl/event-store';
 import {
   ACME,
   BETA,
@@ -20,6 +19,7 @@ import {
   valves,
   YEAR,
 } from '../testing/sales-world';
+import { slowStreamReads } from '../../testing/slow-stream-reads';
 
 describe('POST /sales (end to end)', () => {
   let s: SalesWorld;
@@ -242,35 +242,13 @@ describe('POST /sales (end to end)', () => {
   describe('concurrent recordings under one id', () => {
     // Both requests read the empty stream before either appends (the read of the sale stream is held back
     // a little), so the second append meets the first: the handler decides again and finds the sale on record.
-    let conflicts = 0;
-    const restore: Array<() => void> = [];
-    beforeAll(() => {
-      const store = s.t.events;
-      const read = store.readStream.bind(store);
-      const append = store.appendToStream.bind(store);
-      const reads = jest.spyOn(store, 'readStream').mockImplementation(async (stream, options) => {
-        const events = await read(stream, options);
-        if (stream.startsWith('sale-')) await new Promise((resolve) => setTimeout(resolve, 15));
-        return events;
-      });
-      const appends = jest.spyOn(store, 'appendToStream').mockImplementation(async (stream, events, options) =>
-        append(stream, events, options).catch((error: unknown) => {
-          if (error instanceof WrongExpectedRevisionError) conflicts++;
-          throw error;
-        }),
-      );
-      restore.push(
-        () => reads.mockRestore(),
-        () => appends.mockRestore(),
-      );
-    });
-    afterAll(() => restore.forEach((undo) => undo()));
+    const races = slowStreamReads(() => s.t.events, 'sale-');
 
     it('records one and refuses the other with 409 SALE.ALREADY_RECORDED (never a 412)', async () => {
       const clientId = await s.w.ownedClient(ACME.id);
       const saleId = `race-${clientId}`;
       const sent = await Promise.all([1, 2].map((n) => s.sell(ACME.id, clientId, [pumps(n, PUMP_FLOOR)], { saleId })));
-      expect(conflicts).toBeGreaterThan(0);
+      expect(races.conflicts).toBeGreaterThan(0);
       expect(sent.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(sent.find((r) => r.status === 409)?.body.code).toBe('SALE.ALREADY_RECORDED');
       expect((await s.saleEvents(saleId)).map((e) => e.type)).toEqual(['SaleRecorded']);
