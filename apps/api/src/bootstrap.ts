@@ -3,7 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { assignCorrelationId, jsonBody } from './shared/http-middleware';
@@ -19,11 +22,64 @@ export function buildOpenApi(app: INestApplication) {
   return SwaggerModule.createDocument(app, config);
 }
 
+/**
+ * The console's own policy: its scripts and styles come from /console only (nothing inline), and it
+ * talks to this origin only. The API keeps helmet without a CSP, which Swagger UI at /docs needs.
+ */
+export const CONSOLE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Where `npm run build` puts the console: dist/console, seen from dist/apps/api/src or from the sources. */
+function defaultConsoleDir(): string | undefined {
+  const candidates = [resolve(__dirname, '../../../console'), resolve(__dirname, '../../../dist/console')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html')));
+}
+
+/** Static files under /console, same origin as the API; not a Nest route, so not in the OpenAPI document. */
+function consoleFiles(dir: string | undefined): RequestHandler {
+  if (!dir) {
+    return (req, res) => {
+      res.status(404).type('application/problem+json').json({
+        type: 'https://channel-ledger.dev/problems/console-not-built',
+        title: 'Not Found',
+        status: 404,
+        code: 'CONSOLE.NOT_BUILT',
+        detail: 'The console is not built: run npm run build',
+        instance: req.originalUrl,
+        correlationId: req.id,
+      });
+    };
+  }
+  const files = express.static(dir, {
+    index: 'index.html',
+    setHeaders: (res, path) =>
+      res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  return (req, res, next) => {
+    res.setHeader('Content-Security-Policy', CONSOLE_CSP);
+    files(req, res, next);
+  };
+}
+
+export interface AppOptions {
+  /** The built console to serve at /console; default: dist/console when it exists. */
+  consoleDir?: string;
+}
+
 /** Everything main.ts and the end-to-end tests share: the same pipes, filters, limits and docs. */
-export function configureApp(app: NestExpressApplication): NestExpressApplication {
+export function configureApp(app: NestExpressApplication, options: AppOptions = {}): NestExpressApplication {
   app.useLogger(app.get(Logger));
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(assignCorrelationId);
+  app.use('/console', consoleFiles(options.consoleDir ?? defaultConsoleDir()));
   app.use(jsonBody(app.get(ConfigService).get('BODY_LIMIT') ?? '256kb'));
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
@@ -33,7 +89,10 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   return app;
 }
 
-export async function createApp(env: Record<string, string | undefined> = process.env): Promise<NestExpressApplication> {
+export async function createApp(
+  env: Record<string, string | undefined> = process.env,
+  options: AppOptions = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(env), { bufferLogs: true, bodyParser: false });
-  return configureApp(app);
+  return configureApp(app, options);
 }

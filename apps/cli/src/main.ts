@@ -17,10 +17,12 @@ import { loadOrCreateLocalSecret } from '../../api/src/shared/auth/local-secret'
 import { issueToken } from '../../api/src/shared/auth/token-verifier';
 import { PARTIES, type Party } from '../../api/src/shared/auth/principal';
 import { parseArgs, UsageError } from './args';
+import { consoleLink, devLinkRefusal } from './console-link';
 import { DEMO_USAGE, demoCommand } from './demo/demo.command';
 
 const USAGE = `usage:
-  npm run cli -- token --party company|distributor|compliance [--distributor <id>] [--sub <user>] [--expires 12h]
+  npm run cli -- token --party company|distributor|compliance [--distributor <id>] [--sub <user>] [--expires 12h] [--link]
+                                         (--link: print a console sign-in link instead; local dev secret only)
   npm run cli -- projections rebuild [<name>]
   npm run cli -- projections status
   npm run cli -- audit verify            (recompute every hash chain and log digest; exit 1 if broken)
@@ -33,11 +35,13 @@ async function token(config: AppConfig, flags: Record<string, string>): Promise<
   const party = flags.party as Party;
   if (!PARTIES.includes(party)) throw new UsageError('--party must be company, distributor or compliance');
   if (party === 'distributor' && !flags.distributor) throw new UsageError('--distributor <id> is required for a distributor token');
+  const refusal = flags.link ? devLinkRefusal({ ...config, NODE_ENV: process.env.NODE_ENV }) : undefined;
+  if (refusal) throw new UsageError(refusal);
   const secret = config.JWT_SECRET ?? loadOrCreateLocalSecret(config.DATA_DIR).secret;
   const sub = flags.sub ?? `${party}-local`;
   const claims = { party, sub, ...(party === 'distributor' ? { distributorId: flags.distributor } : {}) };
   const jwt = await issueToken(secret, claims, flags.expires ?? '12h', { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
-  process.stdout.write(`${jwt}\n`);
+  process.stdout.write(`${flags.link ? consoleLink(jwt, config.PORT) : jwt}\n`);
 }
 
 async function projections(config: AppConfig, [action, name]: string[]): Promise<void> {
@@ -99,7 +103,7 @@ async function audit(config: AppConfig, [action, file]: string[]): Promise<void>
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { positional, flags } = parseArgs(argv, ['force']);
+  const { positional, flags } = parseArgs(argv, ['force', 'link']);
   const config = validateConfig(process.env);
   switch (positional[0]) {
     case 'token':

@@ -5,12 +5,14 @@
 import pino from 'pino';
 import { allEventSchemas } from '@cl/domain/schemas';
 import { LogDigester } from '@cl/event-store/audit/digester';
+import { DataFileError, EXIT_DATA_FILE, embeddedDataFiles } from '@cl/event-store/sqlite/data-files';
 import { allProjections, Projector } from '@cl/projections';
 import { ConfigError, validateConfig } from '../../api/src/config/config.schema';
 import { createEventStore, createReadStore } from '../../api/src/infrastructure/stores';
 
 async function main(): Promise<void> {
   const config = validateConfig(process.env);
+  embeddedDataFiles(config); // a damaged, full or read-only data file: named, before anything is opened
   const logger = pino({ level: config.LOG_LEVEL, name: 'projector' });
   const [events, reads] = await Promise.all([createEventStore(config), createReadStore(config)]);
   const projector = new Projector(events, reads, allProjections, {
@@ -33,6 +35,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof DataFileError) {
+    process.stderr.write(`channel-ledger projector cannot start: ${error.message}\n`);
+    process.exit(EXIT_DATA_FILE);
+  }
   process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(error instanceof ConfigError ? 78 : 1);
 });

@@ -21,10 +21,18 @@ export type DisputeOrigin =
   | { kind: 'claim'; claimant: Side; claimantBasis: ClaimBasis; owner: Side; ownerBasis: OwnershipBasis }
   | { kind: 'transfer-contest'; requestId: string; requester: Side; owner: Side; requestReason: string };
 
-/** `clientOwner`: for a dispute about a client, who owns it afterwards (one of the two sides). */
+/** Whether disputed evidence of an obligation stands: upheld, it counts as accepted; rejected, it does not count. */
+export type EvidenceVerdict = 'upheld' | 'rejected';
+
+/**
+ * `clientOwner`: for a dispute about a client, who owns it afterwards (one of the two sides).
+ * `evidenceVerdict`: for a dispute about an obligation's evidence (and only there, where it is required),
+ * whether the evidence stands; the obligations stream records it when the dispute ends.
+ */
 export interface DisputeOutcome {
   decision: string;
   clientOwner?: Side;
+  evidenceVerdict?: EvidenceVerdict;
 }
 
 export type DisputeResolvedBy =

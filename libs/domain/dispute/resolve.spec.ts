@@ -31,6 +31,14 @@ const T1 = '2026-03-03T10:00:00.000Z';
 const T2 = '2026-03-04T10:00:00.000Z';
 const T3 = '2026-03-05T10:00:00.000Z';
 const saleDispute = () => opened({ subject: { kind: 'sale', saleId: 's-9', clientId: 'cl-1' } });
+const EVIDENCE_SUBJECT = {
+  kind: 'obligation' as const,
+  policyId: 'd-1-2026',
+  obligationId: 'qual:sales engineer:Pump L2',
+  evidenceId: 'ev-1',
+};
+/** The company, protected by the obligation, disputes d-1's evidence. */
+const evidenceDispute = () => opened({ subject: EVIDENCE_SUBJECT, parties: [COMPANY, D1], openedBy: COMPANY });
 
 const fieldErrors = (given: DisputeEvent[], command: DisputeCommand) => {
   const refusal = refusalOf(given, command);
@@ -61,6 +69,21 @@ describe.each<[string, (context: CommandContext, o: unknown) => DisputeCommand, 
   it('names the client’s owner only in a dispute about a client', () => {
     expect(fieldErrors([saleDispute()], command(context, outcome('the sale stands', COMPANY)))).toEqual([
       { field: 'outcome.clientOwner', message: 'may be given only in a dispute about a client' },
+    ]);
+  });
+
+  it('says whether disputed evidence of an obligation stands: required there', () => {
+    expect(fieldErrors([evidenceDispute()], command(context, outcome('The certificate is valid')))).toEqual([
+      { field: 'outcome.evidenceVerdict', message: "is required in a dispute about an obligation's evidence" },
+    ]);
+    expect(fieldErrors([evidenceDispute()], command(context, { decision: 'x', evidenceVerdict: 'maybe' }))).toEqual([
+      { field: 'outcome.evidenceVerdict', message: "must be one of upheld, rejected in a dispute about an obligation's evidence" },
+    ]);
+  });
+
+  it('gives an evidence verdict only in a dispute about an obligation’s evidence', () => {
+    expect(fieldErrors([saleDispute()], command(context, { decision: 'the sale stands', evidenceVerdict: 'upheld' }))).toEqual([
+      { field: 'outcome.evidenceVerdict', message: "may be given only in a dispute about an obligation's evidence" },
     ]);
   });
 
@@ -128,6 +151,14 @@ describe('dispute: accepting a resolution', () => {
       .given(given)
       .when(acceptCommand(asDistributor(T3), 1))
       .then([resolvedByAgreement({ proposalNo: 1, proposedBy: COMPANY, agreedBy: D1, outcome: proposal }, T3)]);
+  });
+
+  it('the evidence verdict of an accepted proposal is the dispute’s outcome', () => {
+    const upheld = { decision: 'The certificate stands', evidenceVerdict: 'upheld' as const };
+    spec
+      .given([evidenceDispute(), proposed(1, D1, T1, upheld)])
+      .when(acceptCommand(asCompany(T2), 1))
+      .then([resolvedByAgreement({ proposalNo: 1, proposedBy: D1, agreedBy: COMPANY, outcome: upheld, subject: EVIDENCE_SUBJECT }, T2)]);
   });
 
   it('the proposer of an earlier proposal accepts the other side’s counter-proposal', () => {
@@ -221,6 +252,14 @@ describe('dispute: compliance decides', () => {
       .given([saleDispute(), proposed(1, D1, T1, { decision: 'refund' })])
       .when(decideCommand(asCompliance(T2), { decision: 'no refund' }))
       .then([resolvedByCompliance(T2, { decision: 'no refund' }, { kind: 'sale', saleId: 's-9', clientId: 'cl-1' })]);
+  });
+
+  it('decides whether disputed evidence of an obligation stands', () => {
+    const verdict = { decision: 'The certificate is for level 1 only', evidenceVerdict: 'rejected' as const };
+    spec
+      .given([evidenceDispute()])
+      .when(decideCommand(asCompliance(T1), verdict))
+      .then([resolvedByCompliance(T1, verdict, EVIDENCE_SUBJECT)]);
   });
 
   it('no side decides, nor the system', () => {

@@ -7,7 +7,7 @@
 import type { FieldError } from '../policy/field-checks';
 import { sameSide, type Side } from '../shared/sides';
 import type { ClaimBasis, OwnershipBasis } from '../client/events';
-import type { DisputeOrigin, DisputeOutcome, DisputeSubject } from './events';
+import type { DisputeOrigin, DisputeOutcome, DisputeSubject, EvidenceVerdict } from './events';
 
 export type Errors = FieldError[];
 type Obj = Record<string, unknown>;
@@ -133,21 +133,50 @@ function optionalClient(out: Errors, v: unknown): { value: { clientId?: string }
   return clientId === undefined ? undefined : { value: { clientId } };
 }
 
-/** What the parties or compliance settle on. Only a dispute about a client may say who owns it afterwards. */
+/**
+ * What the parties or compliance settle on. Only a dispute about a client may say who owns it
+ * afterwards; a dispute about an obligation's evidence must say whether the evidence stands, since
+ * the obligation's status depends on it.
+ */
 export function outcome(out: Errors, v: unknown, about: { subject: DisputeSubject; parties: [Side, Side] }): DisputeOutcome | undefined {
   if (!object(out, 'outcome', v)) return undefined;
+  const before = out.length;
   const decision = text(out, 'outcome.decision', v.decision, DISPUTE_LIMITS.decision);
-  if (v.clientOwner === undefined) return decision === undefined ? undefined : { decision };
+  const owner = clientOwnerOf(out, v.clientOwner, about);
+  const verdict = evidenceVerdictOf(out, v.evidenceVerdict, about.subject);
+  if (out.length > before || decision === undefined) return undefined;
+  return { decision, ...(owner ? { clientOwner: owner } : {}), ...(verdict ? { evidenceVerdict: verdict } : {}) };
+}
+
+function clientOwnerOf(out: Errors, v: unknown, about: { subject: DisputeSubject; parties: [Side, Side] }): Side | undefined {
+  if (v === undefined) return undefined;
   if (about.subject.kind !== 'client') {
     out.push({ field: 'outcome.clientOwner', message: 'may be given only in a dispute about a client' });
     return undefined;
   }
-  const clientOwner = side(out, 'outcome.clientOwner', v.clientOwner);
+  const clientOwner = side(out, 'outcome.clientOwner', v);
   if (clientOwner && !about.parties.some((p) => sameSide(p, clientOwner))) {
     out.push({ field: 'outcome.clientOwner', message: 'must be one of the two parties' });
     return undefined;
   }
-  return decision === undefined || !clientOwner ? undefined : { decision, clientOwner };
+  return clientOwner;
+}
+
+const VERDICTS: readonly EvidenceVerdict[] = ['upheld', 'rejected'];
+
+function evidenceVerdictOf(out: Errors, v: unknown, subject: DisputeSubject): EvidenceVerdict | undefined {
+  const aboutEvidence = subject.kind === 'obligation' && subject.evidenceId !== undefined;
+  if (!aboutEvidence) {
+    if (v !== undefined)
+      out.push({ field: 'outcome.evidenceVerdict', message: "may be given only in a dispute about an obligation's evidence" });
+    return undefined;
+  }
+  if (VERDICTS.includes(v as EvidenceVerdict)) return v as EvidenceVerdict;
+  out.push({
+    field: 'outcome.evidenceVerdict',
+    message: `${v === undefined ? 'is required' : 'must be one of upheld, rejected'} in a dispute about an obligation's evidence`,
+  });
+  return undefined;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Command } from '../shared/types';
 import type { Money } from '../policy/terms';
-import type { MeetingAttendee } from './events';
+import type { DisputedEvidenceOutcome, EvidenceDisputeEnding, MeetingAttendee } from './events';
 import type { Obligation } from './obligation';
 
 export interface AgainstObligations {
@@ -19,8 +19,13 @@ export type RecordEvidence = Command<
   AgainstObligations & { obligationId: string; evidenceId: string; what: string; when: string; documentRef: string; count?: number }
 >;
 export type AcceptEvidence = Command<'AcceptEvidence', AgainstObligations & { evidenceId: string }>;
-/** `disputeId`: the dispute the API opens about it (libs/domain/dispute). */
+/** `disputeId`: the dispute the dispute process opens about it once this is recorded (libs/domain/dispute). */
 export type DisputeEvidence = Command<'DisputeEvidence', AgainstObligations & { evidenceId: string; disputeId: string; reason: string }>;
+/** The dispute process (the system) records how the dispute about evidence ended. */
+export type SettleEvidenceDispute = Command<
+  'SettleEvidenceDispute',
+  AgainstObligations & { evidenceId: string; disputeId: string; outcome: DisputedEvidenceOutcome; endedBy: EvidenceDisputeEnding }
+>;
 export type WaiveObligation = Command<'WaiveObligation', AgainstObligations & { obligationId: string; reason: string }>;
 export type SubmitPeriodicReport = Command<
   'SubmitPeriodicReport',
@@ -40,6 +45,7 @@ export type ObligationsCommand =
   | RecordEvidence
   | AcceptEvidence
   | DisputeEvidence
+  | SettleEvidenceDispute
   | WaiveObligation
   | SubmitPeriodicReport
   | AcknowledgePeriodicReport

@@ -55,6 +55,13 @@ export const ObligationErrors = {
     conflict('EVIDENCE_ACCEPTED', `Evidence ${evidenceId} was accepted; acceptance is final`, { evidenceId }),
   evidenceDisputed: (evidenceId: string, disputeId: string) =>
     conflict('EVIDENCE_DISPUTED', `Evidence ${evidenceId} is already disputed in dispute ${disputeId}`, { evidenceId, disputeId }),
+  evidenceRejected: (evidenceId: string, disputeId: string) =>
+    conflict('EVIDENCE_REJECTED', `Evidence ${evidenceId} was rejected when dispute ${disputeId} ended; it does not count`, {
+      evidenceId,
+      disputeId,
+    }),
+  notDisputedIn: (evidenceId: string, disputeId: string) =>
+    conflict('EVIDENCE_NOT_IN_DISPUTE', `Evidence ${evidenceId} is not the subject of dispute ${disputeId}`, { evidenceId, disputeId }),
   periodNotEnded: (period: string, endsOn: string) =>
     conflict('PERIOD_NOT_ENDED', `A report covers the whole period; ${period} ends on ${endsOn}`, { period, endsOn }),
   reportNotSubmitted: (period: string) => conflict('REPORT_NOT_SUBMITTED', `No report was submitted for ${period}`, { period }),

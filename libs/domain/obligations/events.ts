@@ -3,7 +3,8 @@
  * The obligations themselves are derived from the terms in force and the settlements (derive.ts); this
  * stream records the facts about them: evidence and the protected party's verdict on it, waivers,
  * periodic reports and their acknowledgement, meetings held and payments made. Every event names the
- * policy and the obligation, and carries the acting user and party from the token.
+ * policy and the obligation, and carries the acting user and party from the token — except the end of
+ * an evidence dispute, which the dispute process records and which names how the dispute ended.
  */
 import type { Event } from '../shared/types';
 import type { EventSchemas } from '../shared/schemas';
@@ -54,6 +55,34 @@ export type EvidenceDisputed = Event<
     disputeId: string;
     reason: string;
     disputedAt: string;
+  }
+>;
+/** Whether disputed evidence stands, as the dispute ended: upheld, it counts as accepted; rejected, it does not count. */
+export type DisputedEvidenceOutcome = 'upheld' | 'rejected';
+
+/** How the dispute about evidence ended: both parties agreed, compliance decided, or its opener withdrew it. */
+export type EvidenceDisputeEnding =
+  | { kind: 'agreement'; proposedBy: Party; agreedBy: Party }
+  | { kind: 'compliance'; userId: string }
+  | { kind: 'withdrawal'; withdrawnBy: Party };
+
+/**
+ * The dispute about evidence ended (recorded by the dispute-settlement process from the dispute's own
+ * DisputeResolved or DisputeWithdrawn): the evidence counts from `resolvedAt` when upheld, never when
+ * rejected, and the obligation is no longer disputed. A withdrawal upholds the evidence: the party
+ * that disputed it dropped its objection.
+ */
+export type EvidenceDisputeResolved = Event<
+  'EvidenceDisputeResolved',
+  {
+    policyId: string;
+    obligationId: string;
+    evidenceId: string;
+    disputeId: string;
+    outcome: DisputedEvidenceOutcome;
+    endedBy: EvidenceDisputeEnding;
+    /** When the dispute ended. */
+    resolvedAt: string;
   }
 >;
 /** The protected party releases the responsible party from an obligation it has not kept. */
@@ -115,6 +144,7 @@ export type ObligationsEvent =
   | EvidenceRecorded
   | EvidenceAccepted
   | EvidenceDisputed
+  | EvidenceDisputeResolved
   | ObligationWaived
   | PeriodicReportSubmitted
   | PeriodicReportAcknowledged
@@ -125,6 +155,7 @@ export const obligationsEventSchemas: EventSchemas = {
   EvidenceRecorded: { version: 1 },
   EvidenceAccepted: { version: 1 },
   EvidenceDisputed: { version: 1 },
+  EvidenceDisputeResolved: { version: 1 },
   ObligationWaived: { version: 1 },
   PeriodicReportSubmitted: { version: 1 },
   PeriodicReportAcknowledged: { version: 1 },

@@ -2,7 +2,8 @@
  * Evidence: the responsible party records what shows an obligation kept (a certificate per qualified
  * employee, counted against the headcount; a training attendance list; a published page). The party
  * the obligation protects accepts it — final, it then counts — or disputes it, naming the dispute the
- * API opened; a disputed evidence may still be accepted once the dispute goes the other way.
+ * dispute process then opens; a disputed evidence may still be accepted while the dispute runs, and
+ * the dispute's end upholds it (it counts) or rejects it (it never counts; see evidence-dispute.ts).
  */
 import { int } from '../policy/field-checks';
 import type { AcceptEvidence, DisputeEvidence, RecordEvidence } from './commands';
@@ -39,7 +40,10 @@ export function acceptEvidence(cmd: AcceptEvidence, state: ObligationsState): Ob
   const acceptedBy = actingParty(actor, cmd.data.policyId, 'accept evidence');
   const { evidence, obligation } = judged(cmd.data, state);
   requireProtected(obligation, acceptedBy);
-  if (evidence.accepted) return [];
+  const ended = evidence.dispute?.resolved;
+  // Accepted already, or upheld when its dispute ended: it counts; rejected then, it never will.
+  if (evidence.accepted || ended?.outcome === 'upheld') return [];
+  if (ended?.outcome === 'rejected') throw ObligationErrors.evidenceRejected(evidence.evidenceId, evidence.dispute!.disputeId);
   requireOwed(obligation, state);
   const { policyId } = cmd.data;
   const data = { policyId, obligationId: obligation.id, evidenceId: evidence.evidenceId, acceptedBy, acceptedAt: now.toISOString() };

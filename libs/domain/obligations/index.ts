@@ -9,5 +9,6 @@ export { deriveObligations } from './derive';
 export { SCRIPT_ADOPTION_DAYS } from './sources';
 export { obligationStatus, evidenceCoverage, paidBy, type ObligationStatus, type StatusAt, type EvidenceCoverage } from './status';
 export { scorecard, statusesAt, type ScoreCounts, type ScorecardRow, type ObligationAt } from './scorecard';
+export { monthObligations, type MonthDays, type MonthObligations, type OverdueAt } from './month';
 export { overdueFrom, periodsOf, type CalendarPeriod, type PeriodLength } from './calendar';
 export { OBLIGATION_LIMITS } from './validate';

@@ -6,6 +6,7 @@ import type { Decider } from '../shared/types';
 import { assertNever } from '../shared/types';
 import type { ObligationsCommand } from './commands';
 import { acceptEvidence, disputeEvidence, recordEvidence } from './evidence';
+import { settleEvidenceDispute } from './evidence-dispute';
 import type { ObligationsEvent } from './events';
 import { recordMeeting } from './meetings';
 import { recordPayment } from './payments';
@@ -21,6 +22,8 @@ function decide(command: ObligationsCommand, state: ObligationsState): Obligatio
       return acceptEvidence(command, state);
     case 'DisputeEvidence':
       return disputeEvidence(command, state);
+    case 'SettleEvidenceDispute':
+      return settleEvidenceDispute(command, state);
     case 'WaiveObligation':
       return waiveObligation(command, state);
     case 'SubmitPeriodicReport':

@@ -1,7 +1,7 @@
 /** The facts recorded about one policy's obligations, folded from its events. */
 import type { Money } from '../policy/terms';
 import { assertNever } from '../shared/types';
-import type { MeetingAttendee, ObligationActor, ObligationsEvent } from './events';
+import type { DisputedEvidenceOutcome, EvidenceDisputeEnding, MeetingAttendee, ObligationActor, ObligationsEvent } from './events';
 
 export interface Verdict {
   by: ObligationActor;
@@ -11,6 +11,8 @@ export interface Verdict {
 export interface EvidenceDispute extends Verdict {
   disputeId: string;
   reason: string;
+  /** How the dispute ended, once it has. */
+  resolved?: { outcome: DisputedEvidenceOutcome; endedBy: EvidenceDisputeEnding; at: string };
 }
 
 export interface EvidenceRecord {
@@ -23,7 +25,7 @@ export interface EvidenceRecord {
   count: number;
   recordedAt: string;
   accepted?: Verdict;
-  /** A disputed evidence may still be accepted later (the dispute went the responsible party's way). */
+  /** A disputed evidence may still be accepted later; the dispute's end upholds or rejects it. */
   dispute?: EvidenceDispute;
 }
 
@@ -86,6 +88,13 @@ export function evolveObligations(state: ObligationsState, event: ObligationsEve
     case 'EvidenceDisputed': {
       const { disputedBy: by, disputedAt: at, disputeId, reason } = event.data;
       return onEvidence(state, event.data.evidenceId, { dispute: { by, at, disputeId, reason } });
+    }
+    case 'EvidenceDisputeResolved': {
+      const { evidenceId, disputeId, outcome, endedBy, resolvedAt: at } = event.data;
+      const dispute = state.evidence[evidenceId]?.dispute;
+      // The end of a dispute the evidence does not name would mean a corrupt stream: skipped.
+      if (dispute?.disputeId !== disputeId) return state;
+      return onEvidence(state, evidenceId, { dispute: { ...dispute, resolved: { outcome, endedBy, at } } });
     }
     case 'ObligationWaived': {
       const { obligationId, waivedBy: by, waivedAt: at, reason } = event.data;

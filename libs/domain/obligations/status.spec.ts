@@ -44,6 +44,7 @@ describe('obligation status: a qualification due 30 June, at any date', () => {
       accepted: 1,
       pending: 0,
       disputed: 0,
+      rejected: 0,
     });
   });
 

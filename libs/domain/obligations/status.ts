@@ -8,7 +8,8 @@
  *  - waived: the protected party released it;
  *  - retired: an amendment or the end of the policy dropped it before it fell due;
  *  - disputed: the responsible party shows evidence that the protected party disputes (and has not
- *    accepted since): neither kept nor simply overdue until the dispute is settled;
+ *    accepted since): neither kept nor simply overdue until the dispute ends. Its end upholds the
+ *    evidence, which then counts as accepted from that instant, or rejects it, which never counts;
  *  - overdue: from the day after its due day;
  *  - open: otherwise.
  */
@@ -48,12 +49,14 @@ export interface EvidenceCoverage {
   /** Recorded, awaiting the protected party's verdict. */
   pending: number;
   disputed: number;
+  /** Rejected when its dispute ended: it does not count. */
+  rejected: number;
 }
 
 /** How far the evidence recorded by `asOf` goes towards an evidenced obligation (e.g. 1 of 2 staff). */
 export function evidenceCoverage(o: Obligation, state: ObligationsState, asOf: Date | string): EvidenceCoverage {
   const at = millis(asOf);
-  const coverage: EvidenceCoverage = { required: requiredCount(o), accepted: 0, pending: 0, disputed: 0 };
+  const coverage: EvidenceCoverage = { required: requiredCount(o), accepted: 0, pending: 0, disputed: 0, rejected: 0 };
   for (const e of evidenceOf(state, o.id)) {
     const verdict = verdictAt(e, at);
     if (verdict) coverage[verdict] += e.count;
@@ -108,6 +111,8 @@ function dayCovered(items: { day: string; units: number }[], required: number): 
 function verdictAt(e: EvidenceRecord, at: number): keyof Omit<EvidenceCoverage, 'required'> | undefined {
   if (Date.parse(e.recordedAt) > at) return undefined;
   if (e.accepted && Date.parse(e.accepted.at) <= at) return 'accepted';
+  const ended = e.dispute?.resolved;
+  if (ended && Date.parse(ended.at) <= at) return ended.outcome === 'upheld' ? 'accepted' : 'rejected';
   if (e.dispute && Date.parse(e.dispute.at) <= at) return 'disputed';
   return 'pending';
 }

@@ -1,6 +1,6 @@
 import type { Event } from '@cl/domain/shared/types';
 import type { EventMetadata } from '@cl/event-store';
-import type { WriteOp } from '@cl/read-models';
+import type { IndexSpec, WriteOp } from '@cl/read-models';
 
 /** A stored event after upcasting, with the envelope fields projections may need. */
 export type ProjectedEvent<E extends Event = Event> = E & {
@@ -19,5 +19,7 @@ export interface Projection {
   name: string;
   /** The collections this projection owns; they are rebuilt and swapped together. */
   collections: string[];
+  /** Secondary indexes on its collections: for the filters its own updates and its readers use. */
+  indexes?: IndexSpec[];
   project(event: ProjectedEvent): WriteOp[];
 }

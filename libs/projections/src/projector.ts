@@ -36,9 +36,23 @@ export function toProjected(schemas: EventSchemas, e: RecordedEvent): ProjectedE
  * on it). Log digests are audit records about the log, not domain facts: no read model is built from them.
  */
 export function projectBatch(projection: Projection, schemas: EventSchemas, events: RecordedEvent[]): WriteOp[] {
-  return events
-    .filter((e) => !isDigest(e))
-    .flatMap((e) => projection.project(toProjected(schemas, e)).map((op) => ({ ...op, position: e.position })));
+  return projectEvents(projection, upcastBatch(schemas, events));
+}
+
+/** A batch upcast once, for every projection that reads it (a rebuild of all projections). */
+const upcastBatch = (schemas: EventSchemas, events: RecordedEvent[]): ProjectedEvent[] =>
+  events.filter((e) => !isDigest(e)).map((e) => toProjected(schemas, e));
+
+function projectEvents(projection: Projection, events: ProjectedEvent[]): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (const e of events) for (const op of projection.project(e)) ops.push({ ...op, position: e.position });
+  return ops;
+}
+
+interface RebuildTarget {
+  projection: Projection;
+  previous: number;
+  generation: number;
 }
 
 export class Projector {
@@ -56,7 +70,7 @@ export class Projector {
 
   async start(): Promise<void> {
     for (const p of this.projections) {
-      await this.store.registerProjection(p.name, p.collections);
+      await this.register(p);
       const sink = projectionSink(p, this.store, this.options.schemas);
       const loop = new FollowLoop(sink, `projection:${p.name}`, this.events, this.store, { ...this.options, batchSize: this.batchSize });
       this.loops.set(p.name, loop);
@@ -94,27 +108,45 @@ export class Projector {
   async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<void> {
     const projection = this.projections.find((p) => p.name === name);
     if (!projection) throw new Error(`Unknown projection ${name}`);
-    await this.store.registerProjection(projection.name, projection.collections);
-    const previous = (await this.store.status(name)).activeGeneration;
-    const generation = await this.store.beginRebuild(name);
-    const started = Date.now();
-    let checkpoint = 0;
-    for (;;) {
-      const batch = await this.events.readAll({ after: checkpoint, maxCount: this.batchSize * 4 });
-      const last = batch.length < this.batchSize * 4;
-      const next = batch.length ? batch[batch.length - 1].position : checkpoint;
-      const ops = projectBatch(projection, this.options.schemas, batch);
-      await this.store.commit({ projection: name, generation, expectedCheckpoint: checkpoint, checkpoint: next, ops, activate: last });
-      checkpoint = next;
-      const head = await this.events.headPosition();
-      onProgress?.({ projection: name, checkpoint, head, eventsPerSecond: checkpoint / Math.max(0.001, (Date.now() - started) / 1000) });
-      if (last) break;
-    }
-    if (previous !== generation) await this.store.dropGeneration(name, previous);
+    await this.rebuildTogether([projection], onProgress);
   }
 
+  /** Every projection rebuilt from one read of the log: each batch read once, upcast once, committed per projection. */
   async rebuildAll(onProgress?: (p: RebuildProgress) => void): Promise<void> {
-    for (const p of this.projections) await this.rebuild(p.name, onProgress);
+    await this.rebuildTogether(this.projections, onProgress);
+  }
+
+  private async rebuildTogether(projections: Projection[], onProgress?: (p: RebuildProgress) => void): Promise<void> {
+    const targets: RebuildTarget[] = [];
+    for (const projection of projections) {
+      await this.register(projection);
+      const previous = (await this.store.status(projection.name)).activeGeneration;
+      targets.push({ projection, previous, generation: await this.store.beginRebuild(projection.name) });
+    }
+    const started = Date.now();
+    const readSize = this.batchSize * 4;
+    let checkpoint = 0;
+    for (;;) {
+      const batch = await this.events.readAll({ after: checkpoint, maxCount: readSize });
+      const last = batch.length < readSize;
+      const next = batch.length ? batch[batch.length - 1].position : checkpoint;
+      const events = upcastBatch(this.options.schemas, batch);
+      const head = onProgress ? await this.events.headPosition() : 0;
+      for (const { projection, generation } of targets) {
+        const ops = projectEvents(projection, events);
+        await this.store.commit({ projection: projection.name, generation, expectedCheckpoint: checkpoint, checkpoint: next, ops, activate: last });
+        const eventsPerSecond = next / Math.max(0.001, (Date.now() - started) / 1000);
+        onProgress?.({ projection: projection.name, checkpoint: next, head, eventsPerSecond });
+      }
+      checkpoint = next;
+      if (last) break;
+    }
+    for (const t of targets) if (t.previous !== t.generation) await this.store.dropGeneration(t.projection.name, t.previous);
+  }
+
+  private async register(projection: Projection): Promise<void> {
+    await this.store.registerProjection(projection.name, projection.collections);
+    await this.store.ensureIndexes(projection.indexes ?? []);
   }
 }
 

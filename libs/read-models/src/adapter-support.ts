@@ -2,7 +2,7 @@
  * Rules both read store adapters share: collection naming (logical → physical) and batch validation.
  * Not exported from the index: it is adapter plumbing, not part of the port.
  */
-import type { CommitBatch, Doc, ProjectionStatus, WriteOp } from './port';
+import type { CommitBatch, Doc, IndexSpec, ProjectionStatus, WriteOp } from './port';
 
 /**
  * Logical collection names become table/collection names, so they are restricted to a safe alphabet.
@@ -89,3 +89,17 @@ export const notOwned = (projection: string, collection: string) =>
 
 export const ownedByProjection = (collection: string, projection: string) =>
   new Error(`Collection '${collection}' belongs to projection ${projection}: write it through commit(), not write()/insertIfAbsent()`);
+
+/** Index fields: dotted paths of plain names (no array positions), at most 8 per index. */
+const FIELD_SEGMENT = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+export function checkIndexes(indexes: IndexSpec[]): void {
+  if (!Array.isArray(indexes)) throw new Error('indexes must be an array');
+  for (const index of indexes) {
+    checkCollectionName(index.collection);
+    const ok = Array.isArray(index.fields) && index.fields.length > 0 && index.fields.length <= 8;
+    if (!ok || !index.fields.every((f) => typeof f === 'string' && f.split('.').every((s) => FIELD_SEGMENT.test(s)))) {
+      throw new Error(`Invalid index on '${index.collection}': fields must be 1 to 8 dotted paths of names (got ${JSON.stringify(index.fields)})`);
+    }
+  }
+}

@@ -37,6 +37,19 @@ export interface FindOptions {
   limit?: number;
 }
 
+/**
+ * A secondary index, ascending, on one or more fields (dotted paths; `_id` allowed). Declared once per
+ * logical collection, it applies to every generation, present and future. Indexes speed up equality
+ * filters (`{ field: value }`, `$eq`, `$in` on strings and numbers) and sorts on exactly the indexed
+ * fields; they never change results. The embedded adapter uses an index only while every document holds
+ * a string, a number, null or nothing at its fields (as MongoDB marks an index multikey, it notices an
+ * array, object or boolean there and falls back to a scan); MongoDB uses it as any index.
+ */
+export interface IndexSpec {
+  collection: string;
+  fields: string[];
+}
+
 export interface ProjectionStatus {
   name: string;
   activeGeneration: number;
@@ -76,6 +89,9 @@ export interface ReadStore {
   beginRebuild(name: string): Promise<number>;
   /** Drop a generation's collections (after a swap, or an abandoned build). Never the active one. */
   dropGeneration(name: string, generation: number): Promise<void>;
+
+  /** Declare secondary indexes (idempotent): created on existing generations or plain collections and every later generation. */
+  ensureIndexes(indexes: IndexSpec[]): Promise<void>;
 
   /** Plain collections: atomic writes outside any projection (idempotency records, delivery state). */
   write(ops: WriteOp[]): Promise<void>;

@@ -40,6 +40,8 @@ export class ClientCommandMessage extends Command<CommandOutcome<ClientEvent> & 
   }
 }
 
+// A claim race among many distributors: each loser's contest is itself an append that sends the others
+// back to decide again, so claims may need several rounds (with a jittered pause, see command-pipeline.ts).
 const REDECIDE_ON_CONFLICT = new Set<ClientCommand['type']>(['ClaimClient', 'SettleClientDispute', 'LogInteraction']);
 
 @CommandHandler(ClientCommandMessage)
@@ -57,7 +59,7 @@ export class ClientCommandHandler implements ICommandHandler<ClientCommandMessag
     const prepared = command.type === 'RegisterClient' ? await this.prepareRegistration(command, request) : await this.prepare(command, request);
     const { clientId } = prepared.data;
     const outcome = await this.pipeline
-      .run({ stream: clientStream(clientId), decider: clientDecider, command: prepared, request, retryOnConflict: REDECIDE_ON_CONFLICT.has(command.type) ? 5 : 0 })
+      .run({ stream: clientStream(clientId), decider: clientDecider, command: prepared, request, retryOnConflict: REDECIDE_ON_CONFLICT.has(command.type) ? 10 : 0 })
       .catch((error: unknown) => (prepared.type === 'RegisterClient' ? this.registrationRaced(prepared, error) : Promise.reject(error)));
     return { ...outcome, clientId };
   }

@@ -23,6 +23,8 @@ import { READ_STORE, type ReadStore } from '@cl/read-models';
 import { DISTRIBUTORS } from '@cl/projections/distributors/distributors.projection';
 import { EVENT_SCHEMAS } from '../shared/command/command-pipeline';
 
+const FOLDED_POLICIES = 2_000;
+
 @Injectable()
 export class PolicyLookup {
   constructor(
@@ -48,10 +50,32 @@ export class PolicyLookup {
     return { ...governing, distributorId, firstEffectiveFrom: state.firstEffectiveFrom };
   }
 
-  /** A policy folded from its stream (status 'none' when it does not exist). */
+  /**
+   * A policy folded from its stream (status 'none' when it does not exist). Every sale and claim asks
+   * for it, so the folded state is kept per stream with the revision it reflects and only the events
+   * after that revision are read and folded: a stream is append-only and `evolvePolicy` returns new
+   * objects, so the kept state is exactly what folding the whole stream again would give — and what
+   * another process appended is still read.
+   */
   async policyState(policyId: string): Promise<PolicyState> {
-    const recorded = await this.events.readStream(policyStream(policyId));
-    return recorded.map((e) => upcast<PolicyEvent>(this.schemas, e)).reduce(evolvePolicy, initialPolicyState());
+    const stream = policyStream(policyId);
+    const known = this.folded.get(stream);
+    const recorded = await this.events.readStream(stream, { fromRevision: known ? known.revision + 1 : 0 });
+    if (known && recorded.length === 0) return known.state;
+    const state = recorded.map((e) => upcast<PolicyEvent>(this.schemas, e)).reduce(evolvePolicy, known?.state ?? initialPolicyState());
+    if (recorded.length > 0) this.remember(stream, { revision: recorded[recorded.length - 1].revision, state });
+    return state;
+  }
+
+  private readonly folded = new Map<string, { revision: number; state: PolicyState }>();
+
+  /** Bounded: the oldest entry goes first (a year has one policy per distributor). */
+  private remember(stream: string, entry: { revision: number; state: PolicyState }): void {
+    const known = this.folded.get(stream);
+    if (known && known.revision >= entry.revision) return; // a concurrent read already went further
+    this.folded.delete(stream);
+    this.folded.set(stream, entry);
+    if (this.folded.size > FOLDED_POLICIES) this.folded.delete(this.folded.keys().next().value!);
   }
 
   /** Every distributor policy in force at `at` whose territories cover `territory`. */

@@ -19,13 +19,16 @@ const SUBJECT = {
   type: 'object',
   additionalProperties: true,
   example: { kind: 'client', clientId: 'c-warsaw-bakeries' },
-  description: '{ kind: client, clientId } | { kind: sale, saleId, clientId? } | { kind: price, sku, clientId? }',
+  description:
+    '{ kind: client, clientId } | { kind: sale, saleId, clientId? } | { kind: price, sku, clientId? } | ' +
+    '{ kind: obligation, policyId, obligationId, evidenceId? } (opened by disputing evidence: POST /policies/{id}/obligations/{oid}/evidence/{eid}/dispute)',
 } as const;
 const OUTCOME = {
   type: 'object',
   additionalProperties: true,
   example: { decision: 'The client passes to acme', clientOwner: { party: 'distributor', distributorId: 'acme' } },
-  description: '{ decision, clientOwner? }: clientOwner, in a dispute about a client, is who owns it afterwards',
+  description:
+    "{ decision, clientOwner?, evidenceVerdict? }: clientOwner, in a dispute about a client, is who owns it afterwards; evidenceVerdict, in a dispute about an obligation's evidence, is upheld or rejected",
 } as const;
 
 export class ResolutionView {
@@ -48,7 +51,7 @@ export class WithdrawalView {
 export class DisputeSummary {
   @ApiProperty({ example: 'dsp-2026-0042' }) id!: string;
   @ApiProperty(SUBJECT) subject!: DisputeSubject;
-  @ApiProperty({ enum: ['client', 'sale', 'price'] }) subjectKind!: DisputeSubject['kind'];
+  @ApiProperty({ enum: ['client', 'sale', 'price', 'obligation'] }) subjectKind!: DisputeSubject['kind'];
   @ApiProperty({ type: String, nullable: true, description: 'the client the subject names, if any' }) clientId!: string | null;
   @ApiProperty({ type: 'array', items: SIDE, description: 'the two sides' }) parties!: [Side, Side];
   @ApiProperty({ type: [String], example: ['distributor:acme', 'company'], description: 'the parties as `party` filter values' })
@@ -82,7 +85,7 @@ export class ProposalView {
   status!: (typeof PROPOSAL_STATUSES)[number];
 }
 
-export class TimelineEntryView {
+export class DisputeTimelineEntryView {
   @ApiProperty({ enum: ['opened', 'note-added', 'evidence-added', 'resolution-proposed', 'resolved', 'withdrawn'] })
   kind!: DisputeTimelineEntry['kind'];
   @ApiProperty({ format: 'date-time' }) at!: string;
@@ -104,7 +107,7 @@ export class DisputeView extends DisputeSummary {
   origin!: DisputeOrigin;
   @ApiProperty({ type: [ProposalView] }) proposals!: ProposalView[];
   @ApiProperty({
-    type: [TimelineEntryView],
+    type: [DisputeTimelineEntryView],
     description:
       'every event of the dispute in order: the audit trail. Each entry also carries what was said: side and summary, text, reference and description, proposalNo and outcome, resolvedBy and outcome, reason',
   })

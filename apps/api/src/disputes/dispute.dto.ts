@@ -2,8 +2,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { DISPUTE_LIMITS, type DisputeOutcome } from '@cl/domain/dispute';
+import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { DISPUTE_LIMITS, type DisputeOutcome, type EvidenceVerdict } from '@cl/domain/dispute';
 import { SideDto, sideOfDto } from '../clients/client.dto';
 import { ID_PATTERN, NormalizedString } from '../distributors/distributor.dto';
 
@@ -53,7 +53,19 @@ export class OutcomeDto {
   @ValidateNested()
   @Type(() => SideDto)
   clientOwner?: SideDto;
+
+  @ApiPropertyOptional({
+    enum: ['upheld', 'rejected'],
+    description:
+      "required in a dispute about an obligation's evidence, and only there: upheld, the evidence counts as accepted; rejected, it does not count",
+  })
+  @IsOptional()
+  @IsIn(['upheld', 'rejected'], { message: 'evidenceVerdict must be one of upheld, rejected' })
+  evidenceVerdict?: EvidenceVerdict;
 }
 
-export const outcomeOf = (dto: OutcomeDto): DisputeOutcome =>
-  dto.clientOwner ? { decision: dto.decision, clientOwner: sideOfDto(dto.clientOwner) } : { decision: dto.decision };
+export const outcomeOf = (dto: OutcomeDto): DisputeOutcome => ({
+  decision: dto.decision,
+  ...(dto.clientOwner ? { clientOwner: sideOfDto(dto.clientOwner) } : {}),
+  ...(dto.evidenceVerdict ? { evidenceVerdict: dto.evidenceVerdict } : {}),
+});

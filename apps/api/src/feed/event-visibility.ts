@@ -58,6 +58,7 @@ export const EVENT_SCOPES: Readonly<Record<string, Scope>> = {
   EvidenceRecorded: 'own-policy',
   EvidenceAccepted: 'own-policy',
   EvidenceDisputed: 'own-policy',
+  EvidenceDisputeResolved: 'own-policy',
   ObligationWaived: 'own-policy',
   PeriodicReportSubmitted: 'own-policy',
   PeriodicReportAcknowledged: 'own-policy',

@@ -7,6 +7,7 @@ import { READ_STORE, type ReadStore } from '@cl/read-models';
 import { allProjections, Projector, ReactorRunner, type Reactor } from '@cl/projections';
 import type { AppConfig } from '../config/config.schema';
 import { EVENT_SCHEMAS } from '../shared/command/command-pipeline';
+import { followingSharedTail, SharedTail } from './shared-tail';
 
 export interface ProjectionLag {
   name: string;
@@ -25,6 +26,9 @@ export class ProjectorService implements OnApplicationBootstrap {
   private readonly reactors: Reactor[] = [];
   private runner?: ReactorRunner;
   private started = false;
+  /** Projections and reactors follow the log through one shared reader (see shared-tail.ts). */
+  private readonly tail: SharedTail;
+  private readonly following: EventStore;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -34,7 +38,9 @@ export class ProjectorService implements OnApplicationBootstrap {
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext('Projector');
-    this.projector = new Projector(events, reads, allProjections, {
+    this.tail = new SharedTail(events);
+    this.following = followingSharedTail(events, this.tail);
+    this.projector = new Projector(this.following, reads, allProjections, {
       schemas,
       onError: (projection, err) => this.logger.error({ err, projection }, 'projection failed; retrying'),
     });
@@ -48,7 +54,7 @@ export class ProjectorService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     for (const p of allProjections) await this.reads.registerProjection(p.name, p.collections);
-    this.runner = new ReactorRunner(this.events, this.reads, this.reactors, {
+    this.runner = new ReactorRunner(this.following, this.reads, this.reactors, {
       schemas: this.schemas,
       onError: (reactor, err) => this.logger.error({ err, reactor }, 'reactor failed; retrying from its checkpoint'),
       onParked: (parked) => this.logger.error({ parked }, 'reaction refused by the domain: parked, the reactor goes on'),
@@ -63,6 +69,7 @@ export class ProjectorService implements OnApplicationBootstrap {
     await this.runner?.stop();
     if (this.started) await this.projector.stop();
     this.started = false;
+    await this.tail.stop();
   }
 
   /**
@@ -70,7 +77,7 @@ export class ProjectorService implements OnApplicationBootstrap {
    * the reactors appended meanwhile (for tests and the demo; production never waits on this).
    */
   async settled(timeoutMs = 10_000): Promise<void> {
-    for (let head = -1; head !== (await this.events.headPosition()); ) {
+    for (let head = -1; head !== (await this.events.headPosition());) {
       head = await this.events.headPosition();
       await this.runner?.waitFor(head, timeoutMs);
       if (this.started) await this.projector.waitFor(head, timeoutMs);

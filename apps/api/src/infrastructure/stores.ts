@@ -11,22 +11,29 @@ import type { ReadStore } from '@cl/read-models';
 import { SqliteReadStore } from '@cl/read-models/sqlite/sqlite-read-store';
 import { MongoReadStore } from '@cl/read-models/mongo/mongo-read-store';
 import type { AppConfig } from '../config/config.schema';
+import { GroupCommitEventStore } from './group-commit';
 
 export type StoreConfig = Pick<AppConfig, 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'MONGODB_URL' | 'MONGODB_DATABASE'> &
   Partial<Pick<AppConfig, 'SQLITE_SYNCHRONOUS'>>;
 
-export function describeStores(config: Pick<StoreConfig, 'EVENTSTORE_CONNECTION_STRING' | 'MONGODB_URL'>): { eventStore: string; readStore: string } {
+export function describeStores(config: Pick<StoreConfig, 'EVENTSTORE_CONNECTION_STRING' | 'MONGODB_URL'>): {
+  eventStore: string;
+  readStore: string;
+} {
   return {
     eventStore: config.EVENTSTORE_CONNECTION_STRING ? 'eventstoredb' : 'sqlite',
     readStore: config.MONGODB_URL ? 'mongodb' : 'sqlite',
   };
 }
 
-/** Whichever adapter, every append is hash-chained (tamper evidence, see docs/audit.md). */
+/**
+ * Whichever adapter, every append is hash-chained (tamper evidence, see docs/audit.md). On SQLite,
+ * concurrent appends share one commit (one fsync): see group-commit.ts.
+ */
 export async function createEventStore(config: StoreConfig): Promise<EventStore> {
   const adapter = config.EVENTSTORE_CONNECTION_STRING
     ? await EsdbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING)
-    : new SqliteEventStore(join(config.DATA_DIR, 'events.db'), { synchronous: config.SQLITE_SYNCHRONOUS });
+    : new GroupCommitEventStore(new SqliteEventStore(join(config.DATA_DIR, 'events.db'), { synchronous: config.SQLITE_SYNCHRONOUS }));
   return new ChainedEventStore(adapter);
 }
 

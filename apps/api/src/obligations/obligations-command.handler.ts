@@ -30,6 +30,8 @@ export class ObligationsCommandMessage extends Command<CommandOutcome<Obligation
     readonly request: CommandRequest,
     /** For a command naming evidence: the obligation the route names, which the evidence must belong to. */
     readonly obligationId?: string,
+    /** A pure check of what the decided events set off elsewhere: throwing refuses the command before anything is appended. */
+    readonly thenCheck?: (events: readonly ObligationsEvent[]) => void,
   ) {
     super();
   }
@@ -42,21 +44,38 @@ export class ObligationsCommandHandler implements ICommandHandler<ObligationsCom
     private readonly reader: ObligationsReader,
   ) {}
 
-  async execute({ command, request, obligationId }: ObligationsCommandMessage): Promise<CommandOutcome<ObligationsEvent>> {
+  async execute({ command, request, obligationId, thenCheck }: ObligationsCommandMessage): Promise<CommandOutcome<ObligationsEvent>> {
     const { policyId } = command.data;
     hideOtherDistributors(policyId, request);
     const obligations = await this.reader.obligationsAt(policyId, request.now);
     return this.pipeline.run({
       stream: obligationsStream(policyId),
-      decider: obligationsDecider,
+      decider: thenCheck ? checkedDecider(thenCheck) : obligationsDecider,
       command: (state: ObligationsState) => {
         if (obligationId !== undefined && 'evidenceId' in command.data) requireEvidenceOf(state, obligationId, command.data.evidenceId);
         return { ...command, data: { ...command.data, obligations } } as ObligationsCommand;
       },
       request,
+      retryOnConflict: REDECIDE_ON_CONFLICT.has(command.type) ? 5 : 0,
     });
   }
 }
+
+/**
+ * Decided again on a concurrent write (the caller pinned no revision): disputing evidence, whose
+ * outcome the fresh stream decides (accepted meanwhile: refused), and the dispute process's record of
+ * a dispute's end, which must not wait for a redelivery.
+ */
+const REDECIDE_ON_CONFLICT = new Set<ObligationsCommand['type']>(['DisputeEvidence', 'SettleEvidenceDispute']);
+
+const checkedDecider = (check: (events: readonly ObligationsEvent[]) => void): typeof obligationsDecider => ({
+  ...obligationsDecider,
+  decide: (command, state) => {
+    const events = obligationsDecider.decide(command, state);
+    check(events);
+    return events;
+  },
+});
 
 /** Evidence addressed under another obligation's path is answered as evidence that does not exist. */
 export function requireEvidenceOf(state: ObligationsState, obligationId: string, evidenceId: string): void {

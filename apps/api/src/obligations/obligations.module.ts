@@ -3,6 +3,7 @@ import { ClientsModule } from '../clients/clients.module';
 import { AcceptEvidenceController } from './accept-evidence/accept-evidence.controller';
 import { DisputeEvidenceController } from './dispute-evidence/dispute-evidence.controller';
 import { EvidenceDispute } from './dispute-evidence/evidence-dispute';
+import { EvidenceDisputeOpenerReactor } from './dispute-evidence/evidence-dispute-opener.reactor';
 import { AcknowledgeReportController } from './acknowledge-report/acknowledge-report.controller';
 import { ListObligationsController } from './list-obligations/list-obligations.controller';
 import { ObligationsCommandHandler } from './obligations-command.handler';
@@ -12,6 +13,7 @@ import { RecordMeetingController } from './record-meeting/record-meeting.control
 import { RecordPaymentController } from './record-payment/record-payment.controller';
 import { ObligationsScorecard } from './scorecard/obligations-scorecard';
 import { ScorecardController } from './scorecard/scorecard.controller';
+import { EvidenceDisputeSettlementReactor } from './settle-evidence-disputes/evidence-dispute-settlement.reactor';
 import { SubmitReportController } from './submit-report/submit-report.controller';
 import { WaiveObligationController } from './waive-obligation/waive-obligation.controller';
 
@@ -30,7 +32,15 @@ import { WaiveObligationController } from './waive-obligation/waive-obligation.c
     ListObligationsController,
     ScorecardController,
   ],
-  providers: [ObligationsCommandHandler, EvidenceDispute, ObligationsReader, ObligationsScorecard],
+  providers: [
+    ObligationsCommandHandler,
+    EvidenceDispute,
+    ObligationsReader,
+    ObligationsScorecard,
+    // The processes linking an evidence dispute's stream and the obligations stream, both ways.
+    EvidenceDisputeOpenerReactor,
+    EvidenceDisputeSettlementReactor,
+  ],
   exports: [ObligationsReader],
 })
 export class ObligationsModule {}

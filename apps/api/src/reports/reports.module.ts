@@ -1,10 +1,12 @@
 /**
  * The read-only money reports: plan vs actual, promotion budget, price compliance, non-discrimination
- * and the monthly report. Each is a query over read models, JSON or CSV (`Accept: text/csv`).
+ * and the monthly report. Each is a query over read models, JSON or CSV (`Accept: text/csv`); the
+ * monthly report's obligations are derived from the event streams by the obligations area's reader.
  * GET /reports/transfers lives with the client area that owns its read model.
  */
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '../clients/clients.module';
+import { ObligationsModule } from '../obligations/obligations.module';
 import { MonthlyController } from './monthly/monthly.controller';
 import { MonthlyHandler } from './monthly/monthly.handler';
 import { NonDiscriminationController } from './non-discrimination/non-discrimination.controller';
@@ -17,7 +19,7 @@ import { PromotionBudgetController } from './promotion-budget/promotion-budget.c
 import { PromotionBudgetHandler } from './promotion-budget/promotion-budget.handler';
 
 @Module({
-  imports: [ClientsModule],
+  imports: [ClientsModule, ObligationsModule],
   controllers: [
     PlanVsActualController,
     PromotionBudgetController,

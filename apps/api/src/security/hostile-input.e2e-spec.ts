@@ -74,6 +74,7 @@ describe('hostile input on every write route (property-based)', () => {
   }, 180_000);
 
   async function probe(route: RouteSpec, authorization: string, c: HostileCase): Promise<Finding> {
+    await t.settled(); // an earlier probe's reactions are not this probe's writes
     const before = await t.events.headPosition();
     const headers: Record<string, string> = { authorization, ...c.headers };
     if (c.contentType !== undefined) headers['content-type'] = c.contentType;

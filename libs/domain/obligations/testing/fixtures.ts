@@ -21,11 +21,12 @@ import type {
   RecordEvidence,
   RecordMeeting,
   RecordPayment,
+  SettleEvidenceDispute,
   SubmitPeriodicReport,
   WaiveObligation,
 } from '../commands';
 import { deriveObligations } from '../derive';
-import type { ObligationActor, ObligationsEvent } from '../events';
+import type { DisputedEvidenceOutcome, EvidenceDisputeEnding, ObligationActor, ObligationsEvent } from '../events';
 import type { Obligation } from '../obligation';
 import { obligationsDecider } from '../obligations';
 
@@ -178,6 +179,33 @@ export const evidenceDisputed = (disputedAt: string, disputeId = 'dsp-1', eviden
     reason: 'The certificate has expired',
     disputedAt,
   },
+});
+
+/** Compliance decided the dispute. */
+export const BY_COMPLIANCE: EvidenceDisputeEnding = { kind: 'compliance', userId: 'auditor' };
+
+export const settleDisputeCmd = (
+  context: CommandContext,
+  outcome: DisputedEvidenceOutcome,
+  disputeId = 'dsp-1',
+  evidenceId = 'ev-1',
+  endedBy: EvidenceDisputeEnding = BY_COMPLIANCE,
+): SettleEvidenceDispute => ({
+  type: 'SettleEvidenceDispute',
+  data: { policyId: POLICY_ID, obligations: sampleObligations(), evidenceId, disputeId, outcome, endedBy },
+  context,
+});
+
+export const evidenceDisputeResolved = (
+  resolvedAt: string,
+  outcome: DisputedEvidenceOutcome,
+  disputeId = 'dsp-1',
+  evidenceId = 'ev-1',
+  endedBy: EvidenceDisputeEnding = BY_COMPLIANCE,
+  obligationId = QUAL,
+): ObligationsEvent => ({
+  type: 'EvidenceDisputeResolved',
+  data: { policyId: POLICY_ID, obligationId, evidenceId, disputeId, outcome, endedBy, resolvedAt },
 });
 
 export const waiveCmd = (

@@ -17,6 +17,7 @@ import type {
 } from '../port';
 import { EVENT_LOG_SCHEMA, type EventRow } from './schema';
 import { pollingSubscription } from './polling-subscription';
+import { fromSqliteError } from './data-files';
 
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for events appended by another process. */
@@ -38,11 +39,7 @@ export class SqliteEventStore implements EventStore {
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(EVENT_LOG_SCHEMA);
+    this.db = openLog(file, options.synchronous);
     this.appended.setMaxListeners(0);
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.stmts = {
@@ -58,6 +55,7 @@ export class SqliteEventStore implements EventStore {
       ),
       head: this.db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
     };
+    this.appendTransaction = this.db.transaction(this.appendTx);
   }
 
   /** Exposed for benchmarks and the audit tooling; not part of the port. */
@@ -86,10 +84,14 @@ export class SqliteEventStore implements EventStore {
     return { nextExpectedRevision: revision, position };
   };
 
+  private readonly appendTransaction: Database.Transaction<typeof this.appendTx>;
+  /** readAll's statements by their SQL (one per filter shape): preparing one per call cost more than the read. */
+  private readonly readAllStatements = new Map<string, Database.Statement<unknown[], EventRow>>();
+
   private appendSync(stream: string, events: NewEvent[], expected: ExpectedRevision): AppendResult {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     // IMMEDIATE takes the write lock before reading the revision, so the check and the insert are one step.
-    return this.db.transaction(this.appendTx).immediate(stream, events, expected);
+    return this.appendTransaction.immediate(stream, events, expected);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -108,7 +110,12 @@ export class SqliteEventStore implements EventStore {
   private readAllSync({ after = 0, maxCount = 1000, filter }: ReadAllOptions): EventRow[] {
     const { where, params } = filterSql(filter);
     const sql = `SELECT * FROM events WHERE position > ?${where} ORDER BY position LIMIT ?`;
-    return this.db.prepare<unknown[], EventRow>(sql).all(after, ...params, maxCount);
+    let statement = this.readAllStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], EventRow>(sql);
+      this.readAllStatements.set(sql, statement);
+    }
+    return statement.all(after, ...params, maxCount);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
@@ -133,6 +140,22 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     this.appended.emit('close');
     this.db.close();
+  }
+}
+
+/** Opens (or creates) the log; a damaged, full or read-only file fails with an error naming it. */
+function openLog(file: string, synchronous: SqliteEventStoreOptions['synchronous']): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    db.pragma('busy_timeout = 5000');
+    db.exec(EVENT_LOG_SCHEMA);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw file === ':memory:' ? error : fromSqliteError(file, error);
   }
 }
 

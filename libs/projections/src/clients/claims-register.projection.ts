@@ -51,6 +51,15 @@ type Data<T extends Projected['type']> = Extract<ClientEvent, { type: T }>['data
 export const claimsRegisterProjection: Projection = {
   name: 'claims_register',
   collections: [CLAIMS_REGISTER],
+  // clientId and disputeId: the entries later facts are written onto; at, _id: the register's order;
+  // claimantKey and ownerKey: a distributor's view (the claims it made or that were made against it).
+  indexes: [
+    { collection: CLAIMS_REGISTER, fields: ['clientId'] },
+    { collection: CLAIMS_REGISTER, fields: ['disputeId'] },
+    { collection: CLAIMS_REGISTER, fields: ['at', '_id'] },
+    { collection: CLAIMS_REGISTER, fields: ['claimantKey'] },
+    { collection: CLAIMS_REGISTER, fields: ['ownerKey'] },
+  ],
   project(event) {
     const e = event as Projected;
     switch (e.type) {

@@ -66,6 +66,8 @@ interface Counted {
 export const salesTotalsProjection: Projection = {
   name: 'sales_totals',
   collections: [SALES_TOTALS],
+  /** Plan vs actual and period closes read a policy's totals. */
+  indexes: [{ collection: SALES_TOTALS, fields: ['policyId'] }],
   project(event) {
     const e = event as ProjectedEvent<SaleEvent>;
     switch (e.type) {

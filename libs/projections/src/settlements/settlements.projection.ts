@@ -71,6 +71,8 @@ export const settlementId = (policyId: string, period: string) => `${policyId}|$
 export const settlementsProjection: Projection = {
   name: 'settlements',
   collections: [SETTLEMENTS],
+  /** Plan vs actual and the settlements list read a policy's closes. */
+  indexes: [{ collection: SETTLEMENTS, fields: ['policyId'] }],
   project(event) {
     const e = event as ProjectedEvent<SettlementEvent>;
     if (e.type !== 'PeriodClosed') return [];

@@ -37,6 +37,7 @@ import {
   checkBatch,
   checkCollectionName,
   checkDoc,
+  checkIndexes,
   checkOps,
   checkProjectionName,
   generationCollection,
@@ -52,6 +53,7 @@ import {
   type Doc,
   type Filter,
   type FindOptions,
+  type IndexSpec,
   type ProjectionStatus,
   type ReadStore,
   type WriteOp,
@@ -60,6 +62,8 @@ import { alreadyApplied, groupOps, guardedModel, HIDDEN_FIELDS, opId, plainModel
 
 const PROJECTIONS = '_rm_projections';
 const LEASES = '_rm_leases';
+/** Index declarations per logical collection: `{ _id: collection, indexes: string[][] }`. */
+const INDEXES = '_rm_indexes';
 const DUPLICATE_KEY = 11000;
 
 interface ProjectionDoc {
@@ -245,6 +249,7 @@ export class MongoReadStore implements ReadStore {
       update as UpdateFilter<ProjectionDoc>,
     );
     if (result.matchedCount === 0) throw new Error(`Projection ${name} changed during beginRebuild; retry`);
+    await this.createDeclaredIndexes(p.collections, generation);
     // Dropped after the switch, so no commit can write the abandoned generation any more.
     if (p.building !== null) await this.dropCollections(p.collections, p.building);
     return generation;
@@ -274,6 +279,25 @@ export class MongoReadStore implements ReadStore {
     const p = await this.projections.findOne({ _id: name });
     if (!p) throw unknownProjection(name);
     return p;
+  }
+
+  async ensureIndexes(indexes: IndexSpec[]): Promise<void> {
+    checkIndexes(indexes);
+    for (const { collection, fields } of indexes) {
+      await this.db.collection<{ _id: string; indexes: string[][] }>(INDEXES).updateOne({ _id: collection }, { $addToSet: { indexes: fields } }, { upsert: true });
+      const owner = await this.projections.findOne({ collections: collection });
+      const generations = owner ? [owner.active, ...(owner.building !== null ? [owner.building] : [])] : [];
+      const targets = owner ? generations.map((g) => generationCollection(collection, g)) : [collection];
+      for (const target of targets) await this.db.collection(target).createIndex(indexKey(fields));
+    }
+  }
+
+  /** A new generation gets the indexes declared for its collections before anything is written to it. */
+  private async createDeclaredIndexes(collections: string[], generation: number): Promise<void> {
+    const declared = await this.db.collection<{ _id: string; indexes: string[][] }>(INDEXES).find({ _id: { $in: collections } }).toArray();
+    for (const { _id, indexes } of declared) {
+      for (const fields of indexes) await this.db.collection(generationCollection(_id, generation)).createIndex(indexKey(fields));
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -384,6 +408,8 @@ export class MongoReadStore implements ReadStore {
     await this.client.close();
   }
 }
+
+const indexKey = (fields: string[]): Record<string, 1> => Object.fromEntries(fields.map((f) => [f, 1 as const]));
 
 function checkCommitTarget(batch: CommitBatch, p: ProjectionDoc): void {
   const stored = checkpointOf(p, batch.generation);

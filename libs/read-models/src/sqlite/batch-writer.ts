@@ -6,69 +6,129 @@
  */
 import { checkDoc } from '../adapter-support';
 import type { Doc, Filter, Update, WriteOp } from '../port';
-import { applyUpdate, cloneJson, compileFilter, DuplicateKeyError, upsertDocument, type CompiledFilter } from './mongo-semantics';
+import type { DocTables } from './doc-tables';
+import { equalityPlan, isPlainDoc, selectSql, type TableIndex } from './indexes';
+import { applyUpdate, compileFilter, DuplicateKeyError, upsertDocument, type CompiledFilter } from './mongo-semantics';
 import type { DocStatements } from './schema';
 
+/** A physical table to write, as the batch's resolver hands it out. */
+export interface WriteTarget {
+  table: string;
+  statements: DocStatements;
+}
+
 interface Slot {
-  /** Current version in this batch; null when absent or deleted. */
+  /** Current version in this batch; null when absent or deleted. Ignored while `json` is set. */
   doc: Doc | null;
-  /** Whether a row exists in the table (at the start of the batch). */
-  stored: boolean;
+  /**
+   * A document written whole (insert, replace) is kept as its JSON until an op of the batch needs it as
+   * an object: most are never touched again, and are then serialised once and never parsed.
+   */
+  json?: string;
+  /** Whether a row exists in the table (at the start of the batch); undefined: not looked up (a replace needs not know). */
+  stored: boolean | undefined;
   dirty: boolean;
 }
 
+/** The slot's current document, parsing a whole-written one on first use. */
+function current(slot: Slot): Doc | null {
+  if (slot.json !== undefined) {
+    slot.doc = JSON.parse(slot.json) as Doc;
+    slot.json = undefined;
+  }
+  return slot.doc;
+}
+
+const exists = (slot: Slot) => slot.json !== undefined || slot.doc !== null;
+
 class TableWork {
   private readonly slots = new Map<string, Slot>();
+  private readonly statements: DocStatements;
+  private indexList: TableIndex[] | undefined;
 
   constructor(
     private readonly collection: string,
-    private readonly statements: DocStatements,
-  ) {}
+    private readonly target: WriteTarget,
+    private readonly tables: DocTables,
+  ) {
+    this.statements = target.statements;
+  }
+
+  private get indexes(): TableIndex[] {
+    this.indexList ??= this.tables.indexesOf(this.target.table);
+    return this.indexList;
+  }
 
   insert(doc: Doc): void {
     checkDoc(doc);
     const slot = this.slot(doc._id);
-    if (slot.doc) throw new DuplicateKeyError(this.collection, doc._id);
-    this.put(slot, cloneJson(doc));
+    if (exists(slot)) throw new DuplicateKeyError(this.collection, doc._id);
+    this.putWhole(slot, doc);
   }
 
+  /** Written as JSON (which is also the copy that keeps the caller's object apart from the stored one). */
   replace(doc: Doc): void {
     checkDoc(doc);
-    this.put(this.slot(doc._id), cloneJson(doc));
+    let slot = this.slots.get(doc._id);
+    if (!slot) {
+      slot = { doc: null, stored: undefined, dirty: false };
+      this.slots.set(doc._id, slot);
+    }
+    this.putWhole(slot, doc);
   }
 
   update(filter: Filter, update: Update, upsert: boolean, multi: boolean): void {
-    const matches = this.match(compileFilter(filter), multi ? Infinity : 1);
+    const matches = this.match(filter, compileFilter(filter), multi ? Infinity : 1);
     if (matches.length === 0) {
       if (upsert) this.insertUpserted(upsertDocument(filter, update));
       return;
     }
     for (const slot of matches) {
-      applyUpdate(slot.doc as Doc, update, false);
+      applyUpdate(current(slot) as Doc, update, false);
       slot.dirty = true;
     }
   }
 
   delete(filter: Filter, multi: boolean): void {
-    for (const slot of this.match(compileFilter(filter), multi ? Infinity : 1)) this.put(slot, null);
+    for (const slot of this.match(filter, compileFilter(filter), multi ? Infinity : 1)) this.put(slot, null);
   }
 
   flush(): void {
     for (const [id, slot] of this.slots) {
       if (!slot.dirty) continue;
-      if (slot.doc) this.statements.upsert.run(id, JSON.stringify(slot.doc));
-      else if (slot.stored) this.statements.delete.run(id);
+      if (slot.json !== undefined) this.statements.upsert.run(id, slot.json);
+      else if (slot.doc) {
+        this.checkPlain(slot.doc);
+        this.statements.upsert.run(id, JSON.stringify(slot.doc));
+      } else if (slot.stored !== false) this.statements.delete.run(id);
+    }
+  }
+
+  /** A document that makes an index mixed switches it off for this table (see indexes.ts). */
+  private checkPlain(doc: Doc): void {
+    for (const index of this.indexes) {
+      if (!index.plain || isPlainDoc(doc, index.fields)) continue;
+      index.plain = false;
+      this.tables.markMixed(this.target.table, index.fields);
     }
   }
 
   private insertUpserted(doc: Doc): void {
     const slot = this.slot(doc._id);
     // MongoDB fails the same way when the filter missed but the _id it implies exists.
-    if (slot.doc) throw new DuplicateKeyError(this.collection, doc._id);
+    if (exists(slot)) throw new DuplicateKeyError(this.collection, doc._id);
     this.put(slot, doc);
   }
 
+  private putWhole(slot: Slot, doc: Doc): void {
+    this.checkPlain(doc);
+    slot.json = JSON.stringify(doc);
+    slot.doc = null;
+    slot.dirty = true;
+  }
+
   private put(slot: Slot, doc: Doc | null): void {
+    slot.json = undefined;
     slot.doc = doc;
     slot.dirty = true;
   }
@@ -83,14 +143,34 @@ class TableWork {
     return slot;
   }
 
-  /** Slots whose current document matches, in natural order: stored rows first, then this batch's new ones. */
-  private match(filter: CompiledFilter, max: number): Slot[] {
+  /**
+   * Slots whose current document matches: stored rows in natural order, then this batch's new ones.
+   * With an index to narrow the stored rows, the documents this batch already touched are judged first
+   * (their stored version may no longer be what the index holds), then the narrowed rows.
+   */
+  private match(filter: Filter, compiled: CompiledFilter, max: number): Slot[] {
     const out: Slot[] = [];
-    if (filter.ids) {
-      for (const id of filter.ids) {
+    const matches = (slot: Slot) => {
+      const doc = current(slot);
+      return doc !== null && compiled.test(doc);
+    };
+    if (compiled.ids) {
+      for (const id of compiled.ids) {
         const slot = this.slot(id);
-        if (slot.doc && filter.test(slot.doc)) out.push(slot);
+        if (matches(slot)) out.push(slot);
         if (out.length >= max) break;
+      }
+      return out;
+    }
+    const plan = equalityPlan(filter, this.indexes);
+    if (plan) {
+      const touched = new Set(this.slots.keys());
+      for (const slot of this.slots.values()) if (matches(slot) && out.push(slot) >= max) return out;
+      for (const row of this.tables.select(selectSql(this.target.table, plan)).iterate(...plan.params)) {
+        if (touched.has(row._id)) continue;
+        const slot: Slot = { doc: JSON.parse(row.doc) as Doc, stored: true, dirty: false };
+        this.slots.set(row._id, slot);
+        if (matches(slot) && out.push(slot) >= max) return out;
       }
       return out;
     }
@@ -101,29 +181,33 @@ class TableWork {
         slot = { doc: JSON.parse(row.doc) as Doc, stored: true, dirty: false };
         this.slots.set(row._id, slot);
       }
-      if (slot.doc && filter.test(slot.doc)) out.push(slot);
+      slot.stored = true; // a replaced slot not looked up before: now known to be stored
+      if (matches(slot)) out.push(slot);
       if (out.length >= max) return out;
     }
     for (const slot of this.slots.values()) {
       if (out.length >= max) break;
-      if (!slot.stored && slot.doc && filter.test(slot.doc)) out.push(slot);
+      if (slot.stored !== true && matches(slot)) out.push(slot);
     }
     return out;
   }
 }
 
 export class BatchWriter {
-  private readonly tables = new Map<string, TableWork>();
+  private readonly works = new Map<string, TableWork>();
 
-  /** `resolve` maps a logical collection to its statements (checking it may be written). */
-  constructor(private readonly resolve: (collection: string) => DocStatements) {}
+  /** `resolve` maps a logical collection to its table (checking it may be written). */
+  constructor(
+    private readonly resolve: (collection: string) => WriteTarget,
+    private readonly tables: DocTables,
+  ) {}
 
   applyAll(ops: WriteOp[]): void {
     for (const op of ops) this.apply(op);
   }
 
   flush(): void {
-    for (const work of this.tables.values()) work.flush();
+    for (const work of this.works.values()) work.flush();
   }
 
   private apply(op: WriteOp): void {
@@ -143,10 +227,10 @@ export class BatchWriter {
   }
 
   private work(collection: string): TableWork {
-    let work = this.tables.get(collection);
+    let work = this.works.get(collection);
     if (!work) {
-      work = new TableWork(collection, this.resolve(collection));
-      this.tables.set(collection, work);
+      work = new TableWork(collection, this.resolve(collection), this.tables);
+      this.works.set(collection, work);
     }
     return work;
   }

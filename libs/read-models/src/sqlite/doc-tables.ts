@@ -1,13 +1,23 @@
 /**
  * Knows which document tables exist and caches their prepared statements. Tables are created lazily
  * inside write transactions; when such a transaction rolls back, the tables it created are forgotten
- * again, since their statements would point at tables that no longer exist.
+ * again, since their statements would point at tables that no longer exist. A table is created with
+ * the indexes declared for its logical collection (see indexes.ts).
  */
 import type Database from 'better-sqlite3';
+import type { Doc } from '../port';
+import { createIndexSql, isPlainDoc, type TableIndex } from './indexes';
 import { createDocTable, dropDocTable, prepareDocStatements, type DocStatements, type SystemStatements } from './schema';
+
+/** The logical collection of a physical table: `rm_<collection>__g<n>` for a generation, else itself. */
+const logicalOf = (table: string) => /^rm_(.+)__g\d+$/.exec(table)?.[1] ?? table;
+
+const MAX_CACHED_QUERIES = 500;
 
 export class DocTables {
   private readonly known = new Map<string, DocStatements>();
+  private readonly queries = new Map<string, Database.Statement<unknown[], unknown>>();
+  private readonly parsedFields = new Map<string, string[]>();
   private createdInTransaction: string[] | undefined;
   private readonly run: Database.Transaction<(fn: () => unknown) => unknown>;
 
@@ -32,12 +42,63 @@ export class DocTables {
     if (existing) return existing;
     this.db.exec(createDocTable(table));
     this.createdInTransaction?.push(table);
+    for (const fields of this.sys.declaredIndexes.all(logicalOf(table))) {
+      this.db.exec(createIndexSql(table, this.fieldsOf(fields)));
+      this.sys.addTableIndex.run(table, fields, 1);
+    }
     return this.remember(table);
   }
 
   drop(table: string): void {
     this.known.delete(table);
     this.db.exec(dropDocTable(table));
+    this.sys.dropTableIndexes.run(table);
+  }
+
+  /** Creates a declared index on an existing table, judging whether its documents are plain. Call inside `transaction`. */
+  addIndex(table: string, fields: string[]): void {
+    const statements = this.existing(table);
+    if (!statements) return; // created with its indexes when first written
+    const key = JSON.stringify(fields);
+    if (this.indexesOf(table).some((i) => JSON.stringify(i.fields) === key)) return;
+    this.db.exec(createIndexSql(table, fields));
+    let plain = true;
+    for (const row of statements.scan.iterate()) {
+      if (!isPlainDoc(JSON.parse(row.doc) as Doc, fields)) {
+        plain = false;
+        break;
+      }
+    }
+    this.sys.addTableIndex.run(table, key, plain ? 1 : 0);
+  }
+
+  indexesOf(table: string): TableIndex[] {
+    return this.sys.tableIndexes.all(table).map((row) => ({ fields: this.fieldsOf(row.fields), plain: row.plain === 1 }));
+  }
+
+  /** A document with an array, object or boolean at an index's fields: the index is no longer used for this table. */
+  markMixed(table: string, fields: string[]): void {
+    this.sys.markMixed.run(table, JSON.stringify(fields));
+  }
+
+  /** A prepared query (cached by its text: plans differ only by shape), by default of `_id, doc` rows. */
+  select<Row = { _id: string; doc: string }>(sql: string): Database.Statement<unknown[], Row> {
+    let statement = this.queries.get(sql);
+    if (!statement) {
+      if (this.queries.size >= MAX_CACHED_QUERIES) this.queries.clear();
+      statement = this.db.prepare<unknown[], unknown>(sql);
+      this.queries.set(sql, statement);
+    }
+    return statement as Database.Statement<unknown[], Row>;
+  }
+
+  private fieldsOf(json: string): string[] {
+    let fields = this.parsedFields.get(json);
+    if (!fields) {
+      fields = JSON.parse(json) as string[];
+      this.parsedFields.set(json, fields);
+    }
+    return fields;
   }
 
   /** Runs `fn` in a BEGIN IMMEDIATE transaction (writers queue on busy_timeout instead of failing on upgrade). */

@@ -11,6 +11,7 @@ import { Query } from 'mingo';
 import { $addToSet, $inc, $max, $min, $pull, $push, $set, $unset } from 'mingo/operators/update';
 import { compare, resolve } from 'mingo/util';
 import type { Doc, Filter, Update } from '../port';
+import { fastUpdate } from './fast-update';
 
 type Json = Record<string, unknown>;
 type Operator = (expr: Json) => (doc: Json) => string[];
@@ -122,13 +123,28 @@ function checkTargets(doc: Json, op: string, expr: Json): void {
 
 /**
  * Applies a MongoDB update document in place. `inserting` is true when the document is being created
- * by an upsert, the only time `$setOnInsert` applies.
+ * by an upsert, the only time `$setOnInsert` applies. Common shapes take the direct path of
+ * fast-update.ts, which gives the same result as mingo's operators.
  */
 export function applyUpdate(doc: Json, update: Update, inserting: boolean): void {
+  const ops = updateOperators(update);
+  if (!fastUpdate(doc, update, ops, inserting, detach)) applyOperators(doc, update, ops, inserting);
+}
+
+/** `applyUpdate` through mingo's operators only: the reference the direct path is compared with. */
+export function applyUpdateWithMingo(doc: Json, update: Update, inserting: boolean): void {
+  applyOperators(doc, update, updateOperators(update), inserting);
+}
+
+function updateOperators(update: Update): string[] {
   const ops = isPlainObject(update) ? Object.keys(update) : [];
   if (ops.length === 0 || ops.some((op) => !op.startsWith('$'))) {
     throw new UpdateError('An update needs update operators ($set, $inc, …); use a replace op to write a whole document');
   }
+  return ops;
+}
+
+function applyOperators(doc: Json, update: Update, ops: string[], inserting: boolean): void {
   const id = doc._id;
   for (const op of ops) {
     const expr = update[op];

@@ -24,6 +24,17 @@ CREATE TABLE IF NOT EXISTS _rm_checkpoints (
   checkpoint INTEGER NOT NULL,
   PRIMARY KEY (projection, generation)
 );
+CREATE TABLE IF NOT EXISTS _rm_indexes (
+  collection TEXT NOT NULL,
+  fields     TEXT NOT NULL,
+  PRIMARY KEY (collection, fields)
+);
+CREATE TABLE IF NOT EXISTS _rm_table_indexes (
+  tbl    TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  plain  INTEGER NOT NULL,
+  PRIMARY KEY (tbl, fields)
+);
 CREATE TABLE IF NOT EXISTS _rm_leases (
   name       TEXT PRIMARY KEY,
   owner      TEXT NOT NULL,
@@ -79,6 +90,13 @@ export function prepareSystemStatements(db: Database.Database) {
        WHERE _rm_leases.owner = excluded.owner OR _rm_leases.expires_at <= @now`,
     ),
     releaseLease: db.prepare<[string, string]>('DELETE FROM _rm_leases WHERE name = ? AND owner = ?'),
+    /** Index declarations per logical collection (`fields`: a JSON array), and their state per physical table. */
+    declareIndex: db.prepare<[string, string]>('INSERT INTO _rm_indexes (collection, fields) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+    declaredIndexes: db.prepare<[string], string>('SELECT fields FROM _rm_indexes WHERE collection = ? ORDER BY rowid').pluck(),
+    tableIndexes: db.prepare<[string], { fields: string; plain: number }>('SELECT fields, plain FROM _rm_table_indexes WHERE tbl = ? ORDER BY rowid'),
+    addTableIndex: db.prepare<[string, string, number]>('INSERT INTO _rm_table_indexes (tbl, fields, plain) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    markMixed: db.prepare<[string, string]>('UPDATE _rm_table_indexes SET plain = 0 WHERE tbl = ? AND fields = ?'),
+    dropTableIndexes: db.prepare<[string]>('DELETE FROM _rm_table_indexes WHERE tbl = ?'),
     ping: db.prepare<[], number>('SELECT 1').pluck(),
   };
 }

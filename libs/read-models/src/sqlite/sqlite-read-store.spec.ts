@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { readStoreContract } from '../testing/read-store.contract';
+import { equalityPlan, indexedOrder, selectSql } from './indexes';
 import { SqliteReadStore } from './sqlite-read-store';
 
 const dirs: string[] = [];
@@ -89,6 +91,42 @@ describe('SqliteReadStore specifics', () => {
       ops: [{ ...bad, update: { $inc: { n: 1 } } }],
     });
     expect(await store.findOne('items', { _id: 'x' })).toEqual({ _id: 'x', n: 1 });
+    await store.close();
+  });
+
+  it('plans an indexed filter and sort on the declared index, and stops using an index once it is mixed', async () => {
+    const file = tempFile();
+    const store = new SqliteReadStore(file);
+    await store.registerProjection('p', ['items']);
+    await store.ensureIndexes([
+      { collection: 'items', fields: ['clientId'] },
+      { collection: 'items', fields: ['at', '_id'] },
+    ]);
+    const commit = (from: number, ops: Array<{ _id: string; [k: string]: unknown }>) =>
+      store.commit({ projection: 'p', generation: 1, expectedCheckpoint: from, checkpoint: from + 1, ops: ops.map((doc) => ({ op: 'replace', collection: 'items', doc })) });
+    await commit(0, [{ _id: 'a', clientId: 'c1', at: '2026-01-01' }]);
+    const db = new Database(file, { readonly: true });
+    const indexesOf = () =>
+      db.prepare<[], { fields: string; plain: number }>("SELECT fields, plain FROM _rm_table_indexes WHERE tbl = 'rm_items__g1' ORDER BY rowid").all();
+    const indexes = () => indexesOf().map((r) => ({ fields: JSON.parse(r.fields) as string[], plain: r.plain === 1 }));
+    const planOf = (sql: string, params: unknown[]) =>
+      db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((r) => r.detail).join('; ');
+
+    const plan = equalityPlan({ clientId: 'c1' }, indexes())!;
+    expect(plan.exact).toBe(true);
+    expect(planOf(selectSql('rm_items__g1', plan), plan.params)).toContain('USING INDEX rm_items__g1__ix__clientId');
+    const order = indexedOrder({ at: 1, _id: 1 }, indexes())!;
+    expect(planOf(selectSql('rm_items__g1', undefined, order, true), [10, 0])).toContain('USING INDEX rm_items__g1__ix__at___id');
+    expect(planOf(selectSql('rm_items__g1', undefined, order, true), [10, 0])).not.toContain('TEMP B-TREE');
+
+    await commit(1, [{ _id: 'b', clientId: ['c1', 'c2'], at: '2026-01-02' }]);
+    expect(indexesOf()).toEqual([
+      { fields: '["clientId"]', plain: 0 },
+      { fields: '["at","_id"]', plain: 1 },
+    ]);
+    expect(equalityPlan({ clientId: 'c1' }, indexes())).toBeUndefined();
+    expect((await store.find('items', { clientId: 'c2' })).map((d) => d._id)).toEqual(['b']);
+    db.close();
     await store.close();
   });
 

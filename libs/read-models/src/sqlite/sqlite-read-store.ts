@@ -11,6 +11,7 @@ import {
   checkBatch,
   checkCollectionName,
   checkDoc,
+  checkIndexes,
   checkOps,
   checkProjectionName,
   generationCollection,
@@ -26,12 +27,14 @@ import {
   type Doc,
   type Filter,
   type FindOptions,
+  type IndexSpec,
   type ProjectionStatus,
   type ReadStore,
   type WriteOp,
 } from '../port';
 import { BatchWriter } from './batch-writer';
 import { DocTables } from './doc-tables';
+import { countSql, equalityPlan, indexedOrder, isPlainDoc, selectSql, type Plan } from './indexes';
 import { compileFilter, sortDocs, type CompiledFilter } from './mongo-semantics';
 import { prepareSystemStatements, SYSTEM_SCHEMA, type DocStatements, type ProjectionRow, type SystemStatements } from './schema';
 
@@ -66,7 +69,7 @@ export class SqliteReadStore implements ReadStore {
   // Queries
 
   async findOne<T extends Doc = Doc>(collection: string, filter: Filter): Promise<T | null> {
-    const found = this.read(collection, (statements) => matchStored(statements, compileFilter(filter), 1), []);
+    const found = this.read(collection, (source) => this.matchStored(source, filter, 1), []);
     return (found[0] ?? null) as T | null;
   }
 
@@ -75,32 +78,75 @@ export class SqliteReadStore implements ReadStore {
     const limit = options.limit ? options.limit : Infinity; // 0 means no limit, as in MongoDB
     if (!Number.isInteger(skip) || skip < 0 || limit < 0) throw new Error('skip and limit must be non-negative integers');
     const sort = options.sort && Object.keys(options.sort).length > 0 ? options.sort : undefined;
-    const docs = this.read(collection, (statements) => matchStored(statements, compileFilter(filter), sort ? Infinity : skip + limit), []);
-    const ordered = sort ? sortDocs(docs, sort) : docs;
-    return ordered.slice(skip, skip + limit) as T[];
+    return this.read(
+      collection,
+      (source) => {
+        const indexed = compileFilter(filter).ids ? undefined : this.indexed(source, filter, sort);
+        // SQL answers the filter exactly and yields the order asked for: it skips and limits too, unparsed.
+        if (indexed?.exact && (indexed.order || !sort)) {
+          const rows = this.tables.select(selectSql(source.table, indexed.plan, indexed.order, true));
+          return rows.all(...(indexed.plan?.params ?? []), limit === Infinity ? -1 : limit, skip).map((r) => JSON.parse(r.doc) as T);
+        }
+        // An index that serves the sort reads rows already ordered: no need to read past the page.
+        const order = indexed?.order;
+        const docs = this.matchStored(source, filter, sort && !order ? Infinity : skip + limit, order);
+        const ordered = sort && !order ? sortDocs(docs, sort) : docs;
+        return ordered.slice(skip, skip + limit) as T[];
+      },
+      [],
+    );
   }
 
   async count(collection: string, filter: Filter): Promise<number> {
-    const compiled = compileFilter(filter);
-    const everything = Object.keys(filter).length === 0;
     return this.read(
       collection,
-      (statements) => (everything ? statements.count.get()! : matchStored(statements, compiled, Infinity).length),
+      (source) => {
+        const indexed = compileFilter(filter).ids ? undefined : this.indexed(source, filter);
+        if (indexed?.exact && !indexed.plan) return source.statements.count.get()!;
+        if (indexed?.exact && indexed.plan) return this.tables.select<{ n: number }>(countSql(source.table, indexed.plan)).get(...indexed.plan.params)!.n;
+        return this.matchStored(source, filter, Infinity).length;
+      },
       0,
     );
+  }
+
+  /** What the declared indexes can do for a filter (and sort): narrow it, answer it exactly, order it. */
+  private indexed(source: Source, filter: Filter, sort?: Record<string, 1 | -1>): { plan?: Plan; exact: boolean; order?: string } {
+    const indexes = this.tables.indexesOf(source.table);
+    const plan = equalityPlan(filter, indexes);
+    const exact = Object.keys(filter).length === 0 || plan?.exact === true;
+    return { plan, exact, order: sort ? indexedOrder(sort, indexes) : undefined };
   }
 
   /**
    * Resolves the physical table and reads it in one read transaction (one WAL snapshot), so a
    * generation swap by another process between the two steps cannot be observed half-way.
    */
-  private read<R>(collection: string, fn: (statements: DocStatements) => R, whenMissing: R): R {
+  private read<R>(collection: string, fn: (source: Source) => R, whenMissing: R): R {
     checkCollectionName(collection);
     return this.snapshot.deferred(() => {
       const owner = this.sys.owner.get(collection);
-      const statements = this.tables.existing(owner ? generationCollection(collection, owner.active) : collection);
-      return statements ? fn(statements) : whenMissing;
+      const table = owner ? generationCollection(collection, owner.active) : collection;
+      const statements = this.tables.existing(table);
+      return statements ? fn({ table, statements }) : whenMissing;
     }) as R;
+  }
+
+  /** Documents of a table matching a filter, in natural order (or `order`), stopping after `max`. */
+  private matchStored({ table, statements }: Source, filter: Filter, max: number, order?: string): Doc[] {
+    const compiled = compileFilter(filter);
+    if (compiled.ids || max <= 0) return matchByIds(statements, compiled, max);
+    const plan = equalityPlan(filter, this.tables.indexesOf(table));
+    const rows = plan || order ? this.tables.select(selectSql(table, plan, order)).iterate(...(plan?.params ?? [])) : statements.scan.iterate();
+    const out: Doc[] = [];
+    for (const row of rows) {
+      const doc = JSON.parse(row.doc) as Doc;
+      if (compiled.test(doc) && out.push(doc) >= max) {
+        rows.return?.();
+        break;
+      }
+    }
+    return out;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -135,8 +181,8 @@ export class SqliteReadStore implements ReadStore {
       const owned = new Set(this.sys.ownedCollections.all(projection));
       const writer = new BatchWriter((collection) => {
         if (!owned.has(collection)) throw notOwned(projection, collection);
-        return this.tables.ensure(generationCollection(collection, generation));
-      });
+        return this.target(generationCollection(collection, generation));
+      }, this.tables);
       writer.applyAll(batch.ops);
       writer.flush();
       this.sys.setCheckpoint.run({ name: projection, generation, checkpoint: batch.checkpoint });
@@ -186,6 +232,25 @@ export class SqliteReadStore implements ReadStore {
     return row;
   }
 
+  async ensureIndexes(indexes: IndexSpec[]): Promise<void> {
+    checkIndexes(indexes);
+    if (indexes.length === 0) return;
+    this.tables.transaction(() => {
+      for (const { collection, fields } of indexes) {
+        this.sys.declareIndex.run(collection, JSON.stringify(fields));
+        for (const table of this.physicalTables(collection)) this.tables.addIndex(table, fields);
+      }
+    });
+  }
+
+  /** The tables a collection lives in now: its active and building generations, or itself when plain. */
+  private physicalTables(collection: string): string[] {
+    const owner = this.sys.owner.get(collection);
+    if (!owner) return [collection];
+    const row = this.requireProjection(owner.projection);
+    return [row.active, ...(row.building !== null ? [row.building] : [])].map((g) => generationCollection(collection, g));
+  }
+
   // -------------------------------------------------------------------------------------------
   // Plain collections and leases
 
@@ -193,7 +258,7 @@ export class SqliteReadStore implements ReadStore {
     checkOps(ops);
     if (ops.length === 0) return;
     this.tables.transaction(() => {
-      const writer = new BatchWriter((collection) => this.tables.ensure(this.plainTable(collection)));
+      const writer = new BatchWriter((collection) => this.target(this.plainTable(collection)), this.tables);
       writer.applyAll(ops);
       writer.flush();
     });
@@ -203,9 +268,15 @@ export class SqliteReadStore implements ReadStore {
     checkCollectionName(collection);
     checkDoc(doc);
     return this.tables.transaction(() => {
-      const statements = this.tables.ensure(this.plainTable(collection));
-      return statements.insertIfAbsent.run(doc._id, JSON.stringify(doc)).changes === 1;
+      const table = this.plainTable(collection);
+      const inserted = this.tables.ensure(table).insertIfAbsent.run(doc._id, JSON.stringify(doc)).changes === 1;
+      if (inserted) for (const index of this.tables.indexesOf(table)) if (index.plain && !isPlainDoc(doc, index.fields)) this.tables.markMixed(table, index.fields);
+      return inserted;
     });
+  }
+
+  private target(table: string): { table: string; statements: DocStatements } {
+    return { table, statements: this.tables.ensure(table) };
   }
 
   private plainTable(collection: string): string {
@@ -233,21 +304,19 @@ export class SqliteReadStore implements ReadStore {
   }
 }
 
-/** Documents of a table matching a filter, in natural order, stopping after `max`. */
-function matchStored(statements: DocStatements, filter: CompiledFilter, max: number): Doc[] {
+interface Source {
+  table: string;
+  statements: DocStatements;
+}
+
+/** Primary key lookups, in the order the ids were given. */
+function matchByIds(statements: DocStatements, filter: CompiledFilter, max: number): Doc[] {
   const out: Doc[] = [];
   if (max <= 0) return out;
-  if (filter.ids) {
-    for (const id of filter.ids) {
-      const json = statements.get.get(id);
-      if (json === undefined) continue;
-      const doc = JSON.parse(json) as Doc;
-      if (filter.test(doc) && out.push(doc) >= max) break;
-    }
-    return out;
-  }
-  for (const row of statements.scan.iterate()) {
-    const doc = JSON.parse(row.doc) as Doc;
+  for (const id of filter.ids ?? []) {
+    const json = statements.get.get(id);
+    if (json === undefined) continue;
+    const doc = JSON.parse(json) as Doc;
     if (filter.test(doc) && out.push(doc) >= max) break;
   }
   return out;

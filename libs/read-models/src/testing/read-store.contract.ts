@@ -461,6 +461,105 @@ export function readStoreContract(
       });
     });
 
+    describe('indexes', () => {
+      const ENTRIES: Doc[] = [
+        { _id: 'e1', clientId: 'c1', at: '2026-01-03', n: 1 },
+        { _id: 'e2', clientId: 'c2', at: '2026-01-01', n: 2 },
+        { _id: 'e3', clientId: 'c1', at: '2026-01-02', n: 3 },
+        { _id: 'e4', at: '2026-01-02', n: 4 },
+        { _id: 'e5', clientId: 7, at: '2026-01-05', n: 5 },
+      ];
+
+      it('never change an answer: equality, $in, sorted pages and counts, before and after the declaration', async () => {
+        const c = n('entries');
+        await seed(c, ENTRIES);
+        const ask = async () => [
+          ids(await store.find(c, { clientId: 'c1' })).sort(),
+          ids(await store.find(c, { clientId: { $in: ['c2', 7] } }, { sort: { _id: 1 } })),
+          ids(await store.find(c, { clientId: { $eq: 'c1' }, n: { $gt: 1 } })),
+          ids(await store.find(c, {}, { sort: { at: 1, _id: 1 }, skip: 1, limit: 3 })),
+          ids(await store.find(c, {}, { sort: { at: -1, _id: -1 }, limit: 2 })),
+          ids(await store.find(c, { clientId: 'c1' }, { sort: { at: 1, _id: 1 } })),
+          await store.count(c, { clientId: 'c1' }),
+          (await store.findOne(c, { clientId: 7 }))?._id,
+          ids(await store.find(c, { $or: [{ clientId: 'c2' }, { clientId: 7 }] }, { sort: { at: 1, _id: 1 }, skip: 1 })),
+          await store.count(c, { $or: [{ clientId: 'c2' }, { n: 4 }] }),
+          ids(await store.find(c, { clientId: 'c1' }, { sort: { at: 1, _id: 1 }, skip: 1, limit: 5 })),
+        ];
+        const expected = [['e1', 'e3'], ['e2', 'e5'], ['e3'], ['e3', 'e4', 'e1'], ['e5', 'e1'], ['e3', 'e1'], 2, 'e5', ['e5'], 2, ['e1']];
+        expect(await ask()).toEqual(expected);
+        const indexes = [
+          { collection: c, fields: ['clientId'] },
+          { collection: c, fields: ['at', '_id'] },
+        ];
+        await store.ensureIndexes(indexes);
+        await store.ensureIndexes(indexes); // idempotent
+        expect(await ask()).toEqual(expected);
+      });
+
+      it('keep MongoDB semantics when an indexed field holds an array, an object or a boolean', async () => {
+        const c = n('mixed');
+        await store.ensureIndexes([{ collection: c, fields: ['tag'] }, { collection: c, fields: ['at', '_id'] }]);
+        await seed(c, [
+          { _id: 'a', tag: 'x', at: 2 },
+          { _id: 'b', tag: 'y', at: 1 },
+        ]);
+        expect(ids(await store.find(c, { tag: 'x' }))).toEqual(['a']);
+        await store.write([
+          { op: 'insert', collection: c, doc: { _id: 'c', tag: ['x', 'z'], at: [0, 9] } },
+          { op: 'insert', collection: c, doc: { _id: 'd', tag: { x: 1 }, at: true } },
+        ]);
+        expect(ids(await store.find(c, { tag: 'x' }, { sort: { _id: 1 } }))).toEqual(['a', 'c']);
+        expect(ids(await store.find(c, { tag: { $in: ['z', 'y'] } }, { sort: { _id: 1 } }))).toEqual(['b', 'c']);
+        expect(ids(await store.find(c, {}, { sort: { at: 1, _id: 1 } }))).toEqual(['c', 'b', 'a', 'd']);
+        await store.write([{ op: 'update', collection: c, filter: { tag: 'z' }, update: { $set: { hit: true } }, multi: true }]);
+        expect(ids(await store.find(c, { hit: true }))).toEqual(['c']);
+      });
+
+      it('apply to every generation of a projection, and updates by an indexed filter see the batch’s own earlier ops', async () => {
+        const p = await projection(['items']);
+        const items = n('items');
+        await store.ensureIndexes([{ collection: items, fields: ['clientId'] }]);
+        await p.commit([
+          { op: 'replace', collection: items, doc: { _id: 'i1', clientId: 'c1', v: 0 } },
+          { op: 'replace', collection: items, doc: { _id: 'i2', clientId: 'c2', v: 0 } },
+        ]);
+        await p.commit([
+          { op: 'update', collection: items, filter: { _id: 'i2' }, update: { $set: { clientId: 'c1' } } },
+          { op: 'replace', collection: items, doc: { _id: 'i3', clientId: 'c1', v: 0 } },
+          { op: 'replace', collection: items, doc: { _id: 'i1', clientId: 'c9', v: 0 } },
+          { op: 'update', collection: items, filter: { clientId: 'c1' }, update: { $inc: { v: 1 } }, multi: true },
+        ]);
+        expect(await store.find(items, {}, { sort: { _id: 1 } })).toEqual([
+          { _id: 'i1', clientId: 'c9', v: 0 },
+          { _id: 'i2', clientId: 'c1', v: 1 },
+          { _id: 'i3', clientId: 'c1', v: 1 },
+        ]);
+        const generation = await store.beginRebuild(p.name);
+        await store.commit({
+          projection: p.name,
+          generation,
+          expectedCheckpoint: 0,
+          checkpoint: 5,
+          ops: [{ op: 'replace', collection: items, doc: { _id: 'j1', clientId: 'c1' } }],
+        });
+        await store.commit({
+          projection: p.name,
+          generation,
+          expectedCheckpoint: 5,
+          checkpoint: 6,
+          ops: [{ op: 'delete', collection: items, filter: { clientId: 'c1' }, multi: true }],
+          activate: true,
+        });
+        expect(await store.count(items, {})).toBe(0);
+      });
+
+      it('are refused with fields that are not plain dotted names', async () => {
+        await expect(store.ensureIndexes([{ collection: n('bad'), fields: ['a.0'] }])).rejects.toThrow('Invalid index');
+        await expect(store.ensureIndexes([{ collection: n('bad'), fields: [] }])).rejects.toThrow('Invalid index');
+      });
+    });
+
     describe('generations', () => {
       it('rebuilds aside, swaps reads atomically on activate, then drops the old generation', async () => {
         const p = await projection();

@@ -21,7 +21,9 @@ export class DecideDisputeController {
   @ApiNotFoundResponse({ description: 'DISPUTE.NOT_FOUND' })
   @ApiConflictResponse({ description: 'DISPUTE.CLOSED: the dispute was resolved or withdrawn' })
   @ApiUnprocessableEntityResponse({
-    description: 'DISPUTE.INVALID_COMMAND: outcome.clientOwner in a dispute not about a client, or naming a side that is not a party',
+    description:
+      'DISPUTE.INVALID_COMMAND: outcome.clientOwner in a dispute not about a client, or naming a side that is not a party; ' +
+      "outcome.evidenceVerdict missing in a dispute about an obligation's evidence, or given in another",
   })
   async decide(
     @Param() { id }: DisputeIdParam,

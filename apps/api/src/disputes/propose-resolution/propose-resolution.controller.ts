@@ -29,7 +29,9 @@ export class ProposeResolutionController {
   @ApiForbiddenResponse({ description: 'DISPUTE.NOT_A_PARTY: the company acting on a dispute between two distributors' })
   @ApiConflictResponse({ description: 'DISPUTE.CLOSED: the dispute was resolved or withdrawn' })
   @ApiUnprocessableEntityResponse({
-    description: 'DISPUTE.INVALID_COMMAND: outcome.clientOwner in a dispute not about a client, or naming a side that is not a party',
+    description:
+      'DISPUTE.INVALID_COMMAND: outcome.clientOwner in a dispute not about a client, or naming a side that is not a party; ' +
+      "outcome.evidenceVerdict missing in a dispute about an obligation's evidence, or given in another",
   })
   async propose(
     @Param() { id }: DisputeIdParam,

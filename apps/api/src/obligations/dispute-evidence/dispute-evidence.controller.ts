@@ -12,10 +12,14 @@ import { EvidenceDispute } from './evidence-dispute';
 export class DisputeEvidenceController {
   constructor(private readonly disputes: EvidenceDispute) {}
 
-  /** The protected party disputes evidence: a dispute (GET /disputes/{disputeId}) opens between the two parties, and the obligation is disputed until it is settled. */
+  /**
+   * The protected party disputes evidence: EvidenceDisputed names a new dispute, which the dispute process opens between the two
+   * parties a few milliseconds later (GET /disputes/{disputeId}: 404 until then). The obligation is disputed until the dispute ends;
+   * its resolution's evidenceVerdict (or a withdrawal, which upholds) then decides whether the evidence counts.
+   */
   @Post(':id/obligations/:oid/evidence/:eid/dispute')
   @AllowParties('company', 'distributor')
-  @ApiCreatedResponse({ description: 'DisputeOpened (subject kind obligation) and EvidenceDisputed: `disputeId`' })
+  @ApiCreatedResponse({ description: 'EvidenceDisputed: `disputeId`, the dispute (subject kind obligation) the process opens from it' })
   @ApiForbiddenResponse({ description: 'OBLIGATIONS.NOT_PROTECTED_PARTY' })
   @ApiConflictResponse({ description: 'OBLIGATIONS.EVIDENCE_ACCEPTED, OBLIGATIONS.EVIDENCE_DISPUTED, RETIRED, WAIVED, ALREADY_FULFILLED' })
   @ApiNotFoundResponse({ description: 'POLICY.NOT_FOUND, OBLIGATIONS.EVIDENCE_NOT_FOUND' })

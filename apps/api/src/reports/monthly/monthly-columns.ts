@@ -40,4 +40,24 @@ export const MONTHLY_COLUMNS: readonly CsvColumn<MonthlyDistributorReport>[] = [
   { header: 'priceComplianceEntries', description: 'price-compliance entries of the month', value: (r) => r.priceCompliance.length },
   { header: 'promotionSpends', description: 'promotion spends that moved in the month', value: (r) => r.promotionSpends.length },
   { header: 'overdueTransferRequests', description: 'requests to or by it overdue now', value: (r) => r.overdueTransferRequests.length },
+  {
+    header: 'overdueObligations',
+    description: "obligations of its policy (either party's) due by the month's end and overdue at asOf",
+    value: (r) => r.overdueObligations.length,
+  },
+  {
+    header: 'overdueReports',
+    description: 'of those, its periodic reports missing',
+    value: (r) => r.overdueObligations.filter((o) => o.kind === 'report').length,
+  },
+  {
+    header: 'overduePayments',
+    description: 'of those, settlement payments the company has not completed',
+    value: (r) => r.overdueObligations.filter((o) => o.kind === 'payment').length,
+  },
+  {
+    header: 'obligationsKeptLate',
+    description: 'obligations of its policy kept late in the month',
+    value: (r) => r.obligationsKeptLate.length,
+  },
 ];

@@ -17,7 +17,8 @@ export class MonthlyController {
     description:
       "The regular report of a month per distributor: its sales, the company's direct sales in its territories, plan vs actual of " +
       'the period containing the month, the claims, hand-overs and disputes of the month concerning it, price-compliance entries, ' +
-      'promotion spends, and the hand-over requests overdue now. A distributor gets its own report only. With `Accept: text/csv`, ' +
+      'promotion spends, the hand-over requests overdue now, and the obligations of its policy (either party\'s) due by the month\'s ' +
+      'end and overdue now — missing periodic reports, unpaid settlements — or kept late in the month. A distributor gets its own report only. With `Accept: text/csv`, ' +
       'a summary row per distributor.',
     notFound: 'DISTRIBUTOR.NOT_FOUND: no such distributor, or another distributor than the caller',
   })

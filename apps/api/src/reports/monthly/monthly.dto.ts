@@ -107,6 +107,21 @@ export class SpendMonthView {
   @ApiPropertyOptional({ format: 'date-time' }) settledAt?: string;
 }
 
+export class ObligationRowView {
+  @ApiProperty({ description: "the distributor's policy of the month's year" }) policyId!: string;
+  @ApiProperty({ example: 'report:2026-02', description: 'as GET /policies/{id}/obligations names it' }) obligationId!: string;
+  @ApiProperty({ enum: ['qualification', 'sales-script', 'commitment', 'report', 'meeting', 'payment'] }) kind!: string;
+  @ApiProperty({ enum: ['distributor', 'company'], description: 'who owes it' }) responsibleParty!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ format: 'date', description: 'the last day on which keeping it is on time' }) due!: string;
+  @ApiPropertyOptional({ format: 'date', description: 'for one kept late: the day it was kept' }) fulfilledOn?: string;
+}
+
+export class OverdueObligationRowView extends ObligationRowView {
+  @ApiPropertyOptional({ type: AmountView, description: 'for a settlement payment: what is still unpaid at asOf' })
+  outstanding?: AmountView;
+}
+
 export class MonthlyDistributorReport {
   @ApiProperty() distributorId!: string;
   @ApiProperty() name!: string;
@@ -132,10 +147,23 @@ export class MonthlyDistributorReport {
   promotionSpends!: SpendMonthView[];
   @ApiProperty({ type: [TransferRequestRowView], description: 'requests to or by it pending past their due date now' })
   overdueTransferRequests!: TransferRequestRowView[];
+  @ApiProperty({
+    type: [OverdueObligationRowView],
+    description:
+      "obligations of its policy of the month's year, either party's, due by the month's last day and overdue at asOf (a missing periodic " +
+      'report, an unpaid settlement with what is outstanding, a qualification, script, commitment or meeting not kept), in due order',
+  })
+  overdueObligations!: OverdueObligationRowView[];
+  @ApiProperty({
+    type: [ObligationRowView],
+    description:
+      'obligations of that policy kept late on a day of the month (a report submitted, a meeting held, evidence dated or the last instalment paid after the due day)',
+  })
+  obligationsKeptLate!: ObligationRowView[];
 }
 
 export class MonthlyReport {
   @ApiProperty({ example: '2026-03' }) month!: string;
-  @ApiProperty({ format: 'date-time', description: 'the instant overdue was judged at' }) asOf!: string;
+  @ApiProperty({ format: 'date-time', description: 'the instant overdue (hand-over requests, obligations) was judged at' }) asOf!: string;
   @ApiProperty({ type: [MonthlyDistributorReport], description: 'by distributor id' }) reports!: MonthlyDistributorReport[];
 }

@@ -149,6 +149,111 @@ describe('GET /reports/monthly (end to end)', () => {
     expect([beta.claims, beta.transfers, beta.disputes, beta.promotionSpends, beta.overdueTransferRequests]).toEqual([[], [], [], [], []]);
   });
 
+  describe('obligations overdue at the report’s instant, and kept late in the month', () => {
+    interface Listed {
+      obligation: { id: string; due: string; kind: string; amount?: { minor: number; currency: string } };
+      status: { status: string };
+    }
+    const listed = async (): Promise<Listed[]> =>
+      (await t.http().get(`/policies/acme-${Y}/obligations`).set('Authorization', w.auth.company).expect(200)).body.items;
+    const write = (path: string, as: 'acme' | 'company', body: object) =>
+      t.http().post(`/policies/acme-${Y}${path}`).set('Authorization', w.auth[as]).send(body).expect(201);
+    const ids = (r: MonthlyDistributorReport) => r.overdueObligations.map((o) => o.obligationId);
+    const today = new Date().toISOString().slice(0, 10);
+    /** January's settlement (due 7 March) and March's (due 3 May): nothing paid by the money year. */
+    const JANUARY = `payment:${Y}-01`;
+    const MARCH = `payment:${Y}-03`;
+    let amounts: Record<string, { minor: number; currency: string }>;
+
+    beforeAll(async () => {
+      amounts = Object.fromEntries(
+        (await listed()).filter((i) => i.obligation.kind === 'payment').map((i) => [i.obligation.id, i.obligation.amount!]),
+      );
+      // The controls: January's report comes (late) and January's settlement is paid in full (late).
+      await write('/reports', 'acme', { period: `${Y}-01`, summary: 'January, late', attachmentRefs: [] });
+      await write('/payments', 'company', { period: `${Y}-01`, amount: amounts[JANUARY], paidOn: today, reference: 'TRF/jan' });
+      // March's settlement is paid in part only.
+      await write('/payments', 'company', {
+        period: `${Y}-03`,
+        amount: { minor: 100_000, currency: 'PLN' },
+        paidOn: today,
+        reference: 'TRF/mar-1',
+      });
+      // The Q1 meeting, held on 2 April: kept late, in April.
+      const attendees = [
+        { name: 'Anna Nowak', party: 'company' },
+        { name: 'Jan Kowalski', party: 'distributor' },
+      ];
+      await write('/meetings', 'company', { period: `${Y}-Q1`, heldOn: `${Y}-04-02`, attendees, decisions: ['Spring fair'] });
+    });
+
+    it('lists what fell due by March and is overdue now: February’s missing report, not January’s report or settlement, kept since', async () => {
+      expect(Object.keys(amounts).sort()).toEqual([JANUARY, MARCH]);
+      const march = await one('acme', `${Y}-03`);
+      const expected = (await listed())
+        .filter((i) => i.status.status === 'overdue' && i.obligation.due <= `${Y}-03-31`)
+        .map((i) => i.obligation.id);
+      expect(ids(march)).toEqual(expected);
+      expect(march.overdueObligations.find((o) => o.obligationId === `report:${Y}-02`)).toEqual({
+        policyId: `acme-${Y}`,
+        obligationId: `report:${Y}-02`,
+        kind: 'report',
+        responsibleParty: 'distributor',
+        description: expect.any(String),
+        due: `${Y}-03-10`,
+      });
+      expect(march.overdueObligations.every((o) => o.due <= `${Y}-03-31` && o.policyId === `acme-${Y}`)).toBe(true);
+      // The controls: kept, if late; and March's report (due 10 April) belongs to April's.
+      expect(ids(march)).not.toContain(`report:${Y}-01`);
+      expect(ids(march)).not.toContain(JANUARY);
+      expect(ids(march)).not.toContain(`report:${Y}-03`);
+      expect(ids(await one('acme', `${Y}-04`))).toContain(`report:${Y}-03`);
+    });
+
+    it('lists a settlement overdue with what is still unpaid, from the month it fell due', async () => {
+      expect(ids(await one('acme', `${Y}-04`))).not.toContain(MARCH);
+      const may = await one('acme', `${Y}-05`);
+      expect(may.overdueObligations.find((o) => o.obligationId === MARCH)).toMatchObject({
+        kind: 'payment',
+        responsibleParty: 'company',
+        due: `${Y}-05-03`,
+        outstanding: { currency: 'PLN', amountMinor: amounts[MARCH].minor - 100_000 },
+      });
+    });
+
+    it('lists what was kept late in the month: the Q1 meeting, in April', async () => {
+      const april = await one('acme', `${Y}-04`);
+      expect(april.obligationsKeptLate).toEqual([
+        {
+          policyId: `acme-${Y}`,
+          obligationId: `meeting:${Y}-Q1`,
+          kind: 'meeting',
+          responsibleParty: 'company',
+          description: expect.any(String),
+          due: `${Y}-03-31`,
+          fulfilledOn: `${Y}-04-02`,
+        },
+      ]);
+      expect(ids(april)).not.toContain(`meeting:${Y}-Q1`);
+      expect((await one('acme', `${Y}-03`)).obligationsKeptLate).toEqual([]);
+    });
+
+    it('gives a distributor its own policy’s obligations only, and counts them in the CSV', async () => {
+      const company = await one('acme', `${Y}-05`);
+      expect((await one('acme', `${Y}-05`, 'acme')).overdueObligations).toEqual(company.overdueObligations);
+      const beta = await one('beta', `${Y}-05`, 'beta');
+      expect(beta.overdueObligations.length).toBeGreaterThan(0);
+      expect(beta.overdueObligations.every((o) => o.policyId === `beta-${Y}`)).toBe(true);
+      const csv = await report(`distributorId=acme&month=${Y}-05`, 'company', 'text/csv').expect(200);
+      expect(csvRecords(csv.text)[0]).toMatchObject({
+        overdueObligations: String(company.overdueObligations.length),
+        overdueReports: String(company.overdueObligations.filter((o) => o.kind === 'report').length),
+        overduePayments: '1',
+        obligationsKeptLate: '0',
+      });
+    });
+  });
+
   describe('scoping', () => {
     it('gives the company and compliance every distributor, and a distributor its own report only', async () => {
       const all: MonthlyReport = (await report(`month=${Y}-03`).expect(200)).body;
@@ -203,6 +308,10 @@ describe('GET /reports/monthly (end to end)', () => {
         priceComplianceEntries: field(r.priceCompliance.length),
         promotionSpends: field(r.promotionSpends.length),
         overdueTransferRequests: field(r.overdueTransferRequests.length),
+        overdueObligations: field(r.overdueObligations.length),
+        overdueReports: field(r.overdueObligations.filter((o) => o.kind === 'report').length),
+        overduePayments: field(r.overdueObligations.filter((o) => o.kind === 'payment').length),
+        obligationsKeptLate: field(r.obligationsKeptLate.length),
       })),
     );
     expect(csvRecords(csv.text)[0]).toMatchObject({

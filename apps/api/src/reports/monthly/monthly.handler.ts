@@ -10,6 +10,7 @@ import { policyStateOf } from '@cl/projections/policies/policy-state';
 import { SALES, SALES_REFUSED, type SaleDoc } from '@cl/projections/sales/sales.projection';
 import type { Principal } from '../../shared/auth/principal';
 import { ClientVisibility } from '../../clients/client-visibility';
+import { ObligationsReader } from '../../obligations/obligations-reader';
 import { planRowsOf, type PolicyReadings } from '../plan-vs-actual/plan-rows';
 import type { PlanVsActualRow } from '../plan-vs-actual/plan-vs-actual.dto';
 import { readingsOf } from '../plan-vs-actual/plan-vs-actual.handler';
@@ -25,6 +26,7 @@ import {
   transfersOf,
   type MonthOf,
 } from './month-facts';
+import { obligationsOf } from './month-obligations';
 import { salesSummary } from './month-sales';
 import type { MonthlyDistributorReport, MonthlyParams, MonthlyReport } from './monthly.dto';
 
@@ -43,6 +45,7 @@ export class MonthlyHandler implements IQueryHandler<MonthlyQuery> {
   constructor(
     @Inject(READ_STORE) private readonly reads: ReadStore,
     private readonly visibility: ClientVisibility,
+    private readonly obligations: ObligationsReader,
   ) {}
 
   async execute({ params, viewer, now }: MonthlyQuery): Promise<MonthlyReport> {
@@ -66,19 +69,22 @@ export class MonthlyHandler implements IQueryHandler<MonthlyQuery> {
       this.reads.count(SALES_REFUSED, { sellerKey: m.key, month }),
       this.reads.find<SaleDoc>(SALES, { sellerKey: 'company', month }),
     ]);
-    const [claims, transferRequests, transfers, disputes, priceCompliance, promotionSpends, overdueTransferRequests] = await Promise.all([
-      claimsOf(this.reads, m),
-      transferRequestsOf(this.reads, m),
-      transfersOf(this.reads, m),
-      disputesOf(this.reads, m),
-      complianceOf(this.reads, this.visibility, m),
-      spendsOf(this.reads, m),
-      overdueRequestsOf(this.reads, m, now),
-    ]);
+    const policyId = readings?.policy._id ?? null;
+    const [claims, transferRequests, transfers, disputes, priceCompliance, promotionSpends, overdueTransferRequests, obligations] =
+      await Promise.all([
+        claimsOf(this.reads, m),
+        transferRequestsOf(this.reads, m),
+        transfersOf(this.reads, m),
+        disputesOf(this.reads, m),
+        complianceOf(this.reads, this.visibility, m),
+        spendsOf(this.reads, m),
+        overdueRequestsOf(this.reads, m, now),
+        obligationsOf(this.obligations, policyId, month, now),
+      ]);
     return {
       distributorId,
       name: distributor.name,
-      policyId: readings?.policy._id ?? null,
+      policyId,
       territories,
       sales: { ...salesSummary(own), refusedCount },
       companySalesInTerritories: salesSummary(company.filter((s) => coversTerritory(territories, s.territory))),
@@ -90,6 +96,7 @@ export class MonthlyHandler implements IQueryHandler<MonthlyQuery> {
       priceCompliance,
       promotionSpends,
       overdueTransferRequests,
+      ...obligations,
     };
   }
 

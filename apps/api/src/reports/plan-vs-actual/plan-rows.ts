@@ -6,6 +6,7 @@
  */
 import { periodsOf, termsInForceOn, type BonusTerms, type Granularity, type Money, type Policy } from '@cl/domain/policy';
 import { attainmentAndBonus, periodEnd, planFor } from '@cl/domain/settlement/periods';
+import { byCodeUnits } from './plan-totals';
 import type { PolicyDoc } from '@cl/projections/policies/policies.projection';
 import { policyStateOf } from '@cl/projections/policies/policy-state';
 import type { PolicyPeriodTotalDoc } from '@cl/projections/sales/sales-totals.projection';
@@ -40,7 +41,8 @@ function candidatePeriods(state: Policy, booked: string[]): string[] {
     state.inForce.flatMap((e) => state.versions.filter((v) => v.version === e.termsVersion).map((v) => v.terms.plan.granularity)),
   );
   const all = new Set([...[...granularities].flatMap((g) => periodsOf(state.year, g)), ...booked]);
-  return [...all].sort((a, b) => periodEnd(a).localeCompare(periodEnd(b)) || a.localeCompare(b));
+  const ends = new Map([...all].map((p) => [p, periodEnd(p)])); // once per period, not per comparison
+  return [...all].sort((a, b) => byCodeUnits(ends.get(a)!, ends.get(b)!) || byCodeUnits(a, b));
 }
 
 /** Undefined for a period with neither a plan, nor sales, nor a close: nothing to report. */

@@ -54,7 +54,7 @@ export function distributorTotals(rows: readonly PlanVsActualRow[]): Distributor
 
 /** In period order (by the period's end, then its label), whatever the order of the rows. */
 export function companyTotals(rows: readonly PlanVsActualRow[]): CompanyTotalView[] {
-  const ordered = [...rows].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd) || a.period.localeCompare(b.period));
+  const ordered = [...rows].sort((a, b) => byCodeUnits(a.periodEnd, b.periodEnd) || byCodeUnits(a.period, b.period));
   return [...sumsBy(ordered, (r) => `${r.period}|${r.currency}`).values()].map((s) => {
     const { period, currency } = s.rows[0];
     return {
@@ -68,3 +68,6 @@ export function companyTotals(rows: readonly PlanVsActualRow[]): CompanyTotalVie
     };
   });
 }
+
+/** ISO instants and period labels order by their characters; localeCompare's collation is not needed and cost a share of the report. */
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -47,9 +47,18 @@ export async function readingsOf(reads: ReadStore, year: number, distributorId?:
     reads.find<PolicyPeriodTotalDoc>(SALES_TOTALS, { kind: 'policy-period', policyId }),
     reads.find<SettlementDoc>(SETTLEMENTS, { policyId }),
   ]);
-  return policies.map((policy) => ({
-    policy,
-    totals: totals.filter((t) => t.policyId === policy._id),
-    settlements: settlements.filter((s) => s.policyId === policy._id),
-  }));
+  const totalsOf = groupBy(totals, (t) => t.policyId);
+  const settlementsOf = groupBy(settlements, (s) => s.policyId);
+  return policies.map((policy) => ({ policy, totals: totalsOf.get(policy._id) ?? [], settlements: settlementsOf.get(policy._id) ?? [] }));
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }

@@ -7,6 +7,7 @@ import {
   type JWTVerifyGetKey,
   type JWTVerifyOptions,
 } from 'jose';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { ApiProblem } from '../problem/problem';
 import { PARTIES, type Party, type Principal } from './principal';
 
@@ -24,13 +25,14 @@ export interface TokenClaimsPolicy {
  * audience is configured, `iss` / `aud` must be present and match.
  */
 export class TokenVerifier {
-  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly key: KeyObject | JWTVerifyGetKey;
   private readonly options: JWTVerifyOptions;
 
   constructor(source: KeySource, { issuer, audience }: TokenClaimsPolicy = {}) {
     let algorithms: string[];
     if (source.kind === 'secret') {
-      this.key = new TextEncoder().encode(source.secret);
+      // One KeyObject for the process: jose would otherwise import the raw secret on every request.
+      this.key = createSecretKey(new TextEncoder().encode(source.secret));
       algorithms = ['HS256'];
     } else {
       this.key = createRemoteJWKSet(new URL(source.url));
@@ -47,7 +49,7 @@ export class TokenVerifier {
   async verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.key as Uint8Array, this.options));
+      ({ payload } = await jwtVerify(token, this.key as KeyObject, this.options));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw new ApiProblem(401, 'AUTH.TOKEN_EXPIRED', 'The bearer token has expired');
       throw new ApiProblem(401, 'AUTH.INVALID_TOKEN', 'The bearer token is not valid');

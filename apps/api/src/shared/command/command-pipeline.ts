@@ -68,6 +68,7 @@ export class CommandPipeline {
     } catch (error) {
       const retriable = error instanceof WrongExpectedRevisionError && request.ifMatch === undefined && retries > 0;
       if (!retriable) throw error;
+      await backOff((spec.retryOnConflict ?? 0) - retries);
       return this.attempt(spec, retries - 1);
     }
   }
@@ -103,4 +104,13 @@ function revisionMismatch(actual: number | null): ApiProblem {
   return new ApiProblem(412, 'CONCURRENCY.REVISION_MISMATCH', 'If-Match does not match the current revision; read the entity again', {
     actualRevision: actual,
   });
+}
+
+/**
+ * Full-jitter pause before deciding again: requests that lost the same race would otherwise re-read
+ * together and collide again (with group commit they even share a commit), exhausting their retries.
+ */
+function backOff(attempt: number): Promise<void> {
+  const ceilingMs = Math.min(50, 2 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceilingMs));
 }

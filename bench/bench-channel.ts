@@ -1,0 +1,120 @@
+/**
+ * What the HTTP benchmarks act on, set up through the API itself on top of whatever the log already
+ * holds: a distributor of their own with the sample terms signed for the current year (PUMP-100 ≥
+ * PLN 1 250.00), clients the company registers in its territory (unowned: each claim is a real one),
+ * and clients the distributor owns (its sales are recorded, never refused, never a channel conflict).
+ */
+import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { sampleTerms } from '../libs/domain/policy/example-terms';
+import { termsHash } from '../libs/projections/src/policies/terms-hash';
+import type { ApiProcess } from './api-process';
+
+export const PUMP_FLOOR_MINOR = 125_000;
+const YEAR = new Date().getUTCFullYear();
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** Runs `work` over `items` with at most `concurrency` in flight; answers the results in order. */
+export async function inPool<T, R>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i], i);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
+
+/** Keep-alive connections shared by every request of the benchmark process (lighter than fetch under load). */
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+export function send(api: ApiProcess, method: string, path: string, auth: string, body?: object): Promise<{ status: number; body: any }> {
+  const payload = body ? JSON.stringify(body) : undefined;
+  const headers: Record<string, string | number> = { authorization: auth };
+  if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+  return new Promise((resolve, reject) => {
+    const req = request(`${api.url}${path}`, { method, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function expectStatus(api: ApiProcess, method: string, path: string, auth: string, body?: object): Promise<any> {
+  const res = await send(api, method, path, auth, body);
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export class BenchChannel {
+  private readonly run = randomBytes(4).toString('hex');
+  private clientCount = 0;
+
+  private constructor(
+    readonly api: ApiProcess,
+    readonly distributorId: string,
+    readonly territory: string,
+    readonly company: string,
+    readonly distributor: string,
+  ) {}
+
+  /** A distributor of its own, with the sample terms signed by both sides, in a territory nobody else's policy names. */
+  static async open(api: ApiProcess, territory = 'IS'): Promise<BenchChannel> {
+    const distributorId = `bench-${randomBytes(4).toString('hex')}`;
+    const company = await api.auth('company', 'bench-company');
+    const distributor = await api.auth('distributor', `${distributorId}-user`, distributorId);
+    const terms = sampleTerms(YEAR, { territories: [territory] });
+    const policyId = `${distributorId}-${YEAR}`;
+    const signature = { termsVersion: 1, termsHash: termsHash(terms) };
+    await expectStatus(api, 'POST', '/distributors', company, {
+      id: distributorId,
+      name: `${distributorId} distribution`,
+      territories: [territory],
+    });
+    await expectStatus(api, 'POST', '/policies', company, { distributorId, year: YEAR, terms });
+    await expectStatus(api, 'POST', `/policies/${policyId}/signatures`, distributor, signature);
+    await expectStatus(api, 'POST', `/policies/${policyId}/signatures`, company, signature);
+    return new BenchChannel(api, distributorId, territory, company, distributor);
+  }
+
+  /** `n` retail clients the company registers in the territory; nobody owns them yet. */
+  registerClients(n: number, concurrency = 8): Promise<string[]> {
+    const serials = Array.from({ length: n }, () => ++this.clientCount);
+    return inPool(serials, concurrency, async (serial) => {
+      const clientId = `c-${this.run}-${serial}`;
+      const taxId = `IS${this.run}${String(serial).padStart(8, '0')}`;
+      const body = {
+        clientId,
+        legalName: `Bench client ${clientId}`,
+        taxId,
+        territory: this.territory,
+        segment: 'retail',
+        annualVolume: { minor: 12_000_000, currency: 'PLN' },
+      };
+      await expectStatus(this.api, 'POST', '/clients', this.company, body);
+      return clientId;
+    });
+  }
+
+  /** Clients the distributor owns: registered, then claimed. */
+  async ownedClients(n: number): Promise<string[]> {
+    const ids = await this.registerClients(n);
+    await inPool(ids, 8, (id) => expectStatus(this.api, 'POST', `/clients/${id}/claims`, this.distributor));
+    return ids;
+  }
+
+  /** A valid sale body, different for each `i`: another client, quantity and price at or above the floor. */
+  static saleBody(clients: string[], i: number): object {
+    const quantity = 1 + (i % 7);
+    const unitPrice = { minor: PUMP_FLOOR_MINOR + (i % 997), currency: 'PLN' };
+    return { clientId: clients[i % clients.length], date: today(), currency: 'PLN', lines: [{ sku: 'PUMP-100', quantity, unitPrice }] };
+  }
+}

@@ -1,0 +1,89 @@
+/** autocannon, run from the benchmark process, reduced to what the reports need. */
+import autocannon from 'autocannon';
+import { median } from './stats';
+
+export interface LoadResult {
+  /** Answered requests per second. */
+  rate: number;
+  /** Latency in ms (autocannon corrects for coordinated omission when a rate is set). */
+  p50: number;
+  p99: number;
+  answered: number;
+}
+
+/**
+ * One autocannon run; anything but a 2xx means the benchmark itself is wrong (a refused or duplicate
+ * command would measure the wrong path), so it stops the benchmark.
+ */
+export async function load(options: autocannon.Options): Promise<LoadResult> {
+  const result = await autocannon({ connections: 10, timeout: 30, ...options });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(
+      `${options.requests?.[0]?.path ?? options.url}: ${result.non2xx} non-2xx answers, ${result.errors} errors (${JSON.stringify(result.statusCodeStats)})`,
+    );
+  }
+  return {
+    rate: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    answered: result.requests.total,
+  };
+}
+
+/** The medians of several runs of one case. */
+export function medianOf(results: LoadResult[]): LoadResult {
+  return {
+    rate: median(results.map((r) => r.rate)),
+    p50: median(results.map((r) => r.p50)),
+    p99: median(results.map((r) => r.p99)),
+    answered: results.reduce((n, r) => n + r.answered, 0),
+  };
+}
+
+export const describe = (r: LoadResult) => `${Math.round(r.rate)} req/s (p50 ${r.p50} ms, p99 ${r.p99} ms)`;
+
+/** The p-th percentile (nearest rank) of the values. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/**
+ * An open-loop load at `rate` requests per second, evenly spaced (a timer tick every millisecond sends
+ * whatever is due), whatever the answers take. autocannon's overallRate paces each connection on its
+ * own timer, and those timers fire together: `connections` requests arrive as one burst, which
+ * measures the burst, not the rate. Latency counts from when a request was due, so a stalled server
+ * cannot hide its backlog (no coordinated omission).
+ */
+export async function paced(rate: number, seconds: number, send: (i: number) => Promise<void>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const start = performance.now();
+  const total = Math.round(rate * seconds);
+  let failure: unknown;
+  for (let i = 0; i < total && failure === undefined;) {
+    const now = performance.now();
+    for (; i < total && start + (i * 1000) / rate <= now; i++) {
+      const due = start + (i * 1000) / rate;
+      const request: Promise<void> = send(i).then(
+        () => void latencies.push(performance.now() - due),
+        (error: unknown) => void (failure ??= error),
+      );
+      inFlight.add(request);
+      void request.finally(() => inFlight.delete(request));
+    }
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await Promise.all(inFlight);
+  if (failure !== undefined) throw failure;
+  const elapsed = (performance.now() - start) / 1000;
+  return {
+    rate: latencies.length / elapsed,
+    p50: round(percentile(latencies, 50)),
+    p99: round(percentile(latencies, 99)),
+    answered: latencies.length,
+  };
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -1,0 +1,130 @@
+/**
+ * Secondary indexes of the embedded store: expression indexes on `json_extract(doc, '$.<field>')`,
+ * used as a pre-filter (equality, `$in`) and for sorts on exactly the indexed fields. mingo still tests
+ * every candidate, so an index can only narrow the rows read, never change an answer — as long as
+ * SQLite's view of a field agrees with MongoDB's. It does when the field holds a string, a number, null
+ * or nothing; an array (MongoDB would match any element), an object or a boolean makes the index
+ * *mixed* for that table (the flag `plain = 0`, set by the write that stores it), and a mixed index is
+ * not used any more: queries fall back to the scan, exactly as before indexes existed.
+ */
+import type { Doc, Filter } from '../port';
+
+export interface TableIndex {
+  fields: string[];
+  /** Every stored document holds a string, number, null or nothing at each field. */
+  plain: boolean;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The SQL expression an index is built on and queries must repeat verbatim for SQLite to use it. */
+export const fieldExpr = (field: string) => (field === '_id' ? '_id' : `json_extract(doc, '$.${field}')`);
+
+export const indexName = (table: string, fields: string[]) => `${table}__ix__${fields.join('__').replace(/\./g, '_')}`;
+
+export const createIndexSql = (table: string, fields: string[]) =>
+  `CREATE INDEX IF NOT EXISTS ${quote(indexName(table, fields))} ON ${quote(table)} (${fields.map(fieldExpr).join(', ')})`;
+
+/** Whether the value at a dotted path is one SQLite compares and orders as MongoDB does (no array on the way). */
+export function plainAt(doc: Doc, field: string): boolean {
+  let value: unknown = doc;
+  for (const segment of field.split('.')) {
+    if (value === null || value === undefined) return true;
+    if (Array.isArray(value)) return false;
+    if (typeof value !== 'object') return true; // a scalar on the way: the path is simply missing
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value === undefined || value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+export const isPlainDoc = (doc: Doc, fields: string[]) => fields.every((f) => plainAt(doc, f));
+
+type Scalar = string | number;
+const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+
+/** Values a top-level condition pins a field to: `v`, `{ $eq: v }` or `{ $in: [...] }` of strings and numbers. */
+function pinned(condition: unknown): Scalar[] | undefined {
+  if (isScalar(condition)) return [condition];
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return undefined;
+  const keys = Object.keys(condition);
+  if (keys.length !== 1) return undefined;
+  const value = (condition as Record<string, unknown>)[keys[0]];
+  if (keys[0] === '$eq' && isScalar(value)) return [value];
+  if (keys[0] === '$in' && Array.isArray(value) && value.length > 0 && value.every(isScalar)) return [...new Set(value)];
+  return undefined;
+}
+
+export interface Plan {
+  /** SQL conditions (joined with AND) on indexed expressions, and their parameters. */
+  where: string[];
+  params: Scalar[];
+  /** The conditions say exactly what the filter says: SQL alone may count, skip and limit. */
+  exact: boolean;
+}
+
+/** The plain index pinning the most leading fields of one conjunction of top-level conditions. */
+function conjunctionPlan(filter: Filter, indexes: TableIndex[]): Plan | undefined {
+  let best: Plan | undefined;
+  let used: string[] = [];
+  for (const index of indexes) {
+    if (!index.plain) continue;
+    const plan: Plan = { where: [], params: [], exact: false };
+    const fields: string[] = [];
+    for (const field of index.fields) {
+      const values = pinned(filter[field]);
+      if (!values) break;
+      plan.where.push(values.length === 1 ? `${fieldExpr(field)} = ?` : `${fieldExpr(field)} IN (${values.map(() => '?').join(', ')})`);
+      plan.params.push(...values);
+      fields.push(field);
+    }
+    if (fields.length > used.length) {
+      best = plan;
+      used = fields;
+    }
+  }
+  if (best) best.exact = Object.keys(filter).every((k) => used.includes(k));
+  return best;
+}
+
+/**
+ * The narrowing a filter allows: the conditions of the best index on its top-level fields, or — for a
+ * filter that is only an `$or` — one such narrowing per branch, joined by OR (every branch must have
+ * one, else a match could hide in the branch without). Conditions under $nor/$not are never used.
+ */
+export function equalityPlan(filter: Filter, indexes: TableIndex[]): Plan | undefined {
+  const keys = Object.keys(filter);
+  if (keys.length === 1 && keys[0] === '$or' && Array.isArray(filter.$or) && filter.$or.length > 0) {
+    const branches = (filter.$or as unknown[]).map((b) =>
+      typeof b === 'object' && b !== null && !Array.isArray(b) ? conjunctionPlan(b as Filter, indexes) : undefined,
+    );
+    if (branches.some((b) => !b)) return undefined;
+    const plans = branches as Plan[];
+    return {
+      where: [plans.map((p) => `(${p.where.join(' AND ')})`).join(' OR ')],
+      params: plans.flatMap((p) => p.params),
+      exact: plans.every((p) => p.exact),
+    };
+  }
+  return conjunctionPlan(filter, indexes);
+}
+
+/** An ORDER BY a plain index can serve: the sort names exactly its fields, in order, in one direction. */
+export function indexedOrder(sort: Record<string, 1 | -1>, indexes: TableIndex[]): string | undefined {
+  const fields = Object.keys(sort);
+  const directions = new Set(Object.values(sort));
+  if (directions.size !== 1) return undefined;
+  const match = indexes.find((i) => i.plain && i.fields.length === fields.length && i.fields.every((f, n) => f === fields[n]));
+  const onlyId = fields.length === 1 && fields[0] === '_id';
+  if (!match && !onlyId) return undefined;
+  const direction = sort[fields[0]] === 1 ? 'ASC' : 'DESC';
+  // Ties keep natural order, as the in-memory sort does.
+  return `${fields.map((f) => `${fieldExpr(f)} ${direction}`).join(', ')}, rowid ASC`;
+}
+
+const whereOf = (plan: Plan | undefined) => (plan ? ` WHERE ${plan.where.join(' AND ')}` : '');
+
+/** The candidate rows of a table: narrowed by a plan, in an index's order or natural order; `page` adds LIMIT/OFFSET parameters. */
+export const selectSql = (table: string, plan: Plan | undefined, order?: string, page = false) =>
+  `SELECT _id, doc FROM ${quote(table)}${whereOf(plan)} ORDER BY ${order ?? 'rowid'}${page ? ' LIMIT ? OFFSET ?' : ''}`;
+
+export const countSql = (table: string, plan: Plan) => `SELECT count(*) AS n FROM ${quote(table)}${whereOf(plan)}`;
