@@ -7,12 +7,25 @@
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { ProjectorService } from '../../apps/api/src/infrastructure/projector.service';
 import { issueToken } from '../../apps/api/src/shared/auth/token-verifier';
+
+/**
+ * A full GC before each sample. `node --expose-gc` gives `gc`; where the flag cannot be passed (a Jest
+ * worker) it is turned on at run time — without it the heap series measured garbage, not retention.
+ */
+function collectGarbage(): void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed();
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 const SECRET = 'soak-secret-for-the-soak-run-only-0123456789';
 
@@ -113,7 +126,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 
   const samples: Sample[] = [];
   const sample = async () => {
-    (globalThis as { gc?: () => void }).gc?.(); // with --expose-gc: measure what is retained, not what awaits collection
+    collectGarbage(); // measure what is retained, not what awaits collection
     const lag = Math.max(0, ...(await projector.lag()).map((l) => l.lag));
     const { rss, heapUsed } = process.memoryUsage();
     const s = {
