@@ -9,15 +9,8 @@
  * fails, every append of the group is refused, none is lost or half-written.
  */
 import type Database from 'better-sqlite3';
-import type {
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  SubscribeOptions,
-} from '@cl/event-store';
+import type { AppendResult, ExpectedRevision, NewEvent } from '@cl/event-store';
+import { DelegatingEventStore } from '@cl/event-store/delegating-event-store';
 import type { SqliteEventStore } from '@cl/event-store/sqlite/sqlite-event-store';
 
 interface Pending {
@@ -28,12 +21,13 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-export class GroupCommitEventStore implements EventStore {
+export class GroupCommitEventStore extends DelegatingEventStore<SqliteEventStore> {
   private queue: Pending[] = [];
   private readonly db: Database.Database;
   private readonly group: (batch: Pending[]) => Array<Promise<AppendResult>>;
 
-  constructor(private readonly inner: SqliteEventStore) {
+  constructor(inner: SqliteEventStore) {
+    super(inner);
     this.db = inner.database;
     // Inside this transaction each of the adapter's own append transactions becomes a savepoint.
     this.group = this.db.transaction((batch: Pending[]) =>
@@ -44,7 +38,7 @@ export class GroupCommitEventStore implements EventStore {
     ).immediate;
   }
 
-  appendToStream(stream: string, events: NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
+  override appendToStream(stream: string, events: NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       if (this.queue.length === 0) setImmediate(() => void this.flush());
       this.queue.push({ stream, events, options, resolve, reject });
@@ -66,27 +60,7 @@ export class GroupCommitEventStore implements EventStore {
     settled.forEach((s, i) => (s.status === 'fulfilled' ? batch[i].resolve(s.value) : batch[i].reject(s.reason)));
   }
 
-  readStream(stream: string, options?: ReadStreamOptions) {
-    return this.inner.readStream(stream, options);
-  }
-
-  readAll(options?: ReadAllOptions) {
-    return this.inner.readAll(options);
-  }
-
-  subscribeToAll(options?: SubscribeOptions) {
-    return this.inner.subscribeToAll(options);
-  }
-
-  headPosition() {
-    return this.inner.headPosition();
-  }
-
-  ping() {
-    return this.inner.ping();
-  }
-
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     if (this.queue.length > 0) await this.flush();
     return this.inner.close();
   }

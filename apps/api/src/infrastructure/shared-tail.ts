@@ -14,6 +14,7 @@
  * because every follower sees the same objects.
  */
 import type { EventStore, RecordedEvent, Subscription, SubscribeOptions } from '@cl/event-store';
+import { DelegatingEventStore } from '@cl/event-store/delegating-event-store';
 
 export interface SharedTailOptions {
   /** Events kept in memory for followers that are slightly behind. */
@@ -166,13 +167,18 @@ function deepFreeze<T>(value: T): T {
 
 /** The event store as the projector and the reactors see it: the same, but following the shared tail. */
 export function followingSharedTail(events: EventStore, tail: SharedTail): EventStore {
-  return {
-    appendToStream: (stream, newEvents, options) => events.appendToStream(stream, newEvents, options),
-    readStream: (stream, options) => events.readStream(stream, options),
-    readAll: (options) => events.readAll(options),
-    subscribeToAll: (options) => tail.subscribe(options),
-    headPosition: () => events.headPosition(),
-    ping: () => events.ping(),
-    close: () => events.close(),
-  };
+  return new FollowingSharedTail(events, tail);
+}
+
+class FollowingSharedTail extends DelegatingEventStore {
+  constructor(
+    events: EventStore,
+    private readonly tail: SharedTail,
+  ) {
+    super(events);
+  }
+
+  override subscribeToAll(options?: SubscribeOptions) {
+    return this.tail.subscribe(options);
+  }
 }

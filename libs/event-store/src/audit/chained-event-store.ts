@@ -5,15 +5,14 @@
  * `any` or `stream_exists` is retried on a race, an exact or `no_stream` expectation is checked.
  */
 import { WrongExpectedRevisionError } from '../errors';
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../port';
+import { DelegatingEventStore } from '../delegating-event-store';
+import type { AppendResult, ExpectedRevision, NewEvent } from '../port';
 import { chainEvents } from './hash-chain';
 
 const RACE_RETRIES = 5;
 
-export class ChainedEventStore implements EventStore {
-  constructor(readonly inner: EventStore) {}
-
-  async appendToStream(stream: string, events: NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
+export class ChainedEventStore extends DelegatingEventStore {
+  override async appendToStream(stream: string, events: NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     for (let attempt = 0; ; attempt++) {
       const [last] = await this.inner.readStream(stream, { direction: 'backwards', maxCount: 1 });
@@ -29,30 +28,6 @@ export class ChainedEventStore implements EventStore {
         }
       }
     }
-  }
-
-  readStream(stream: string, options?: ReadStreamOptions) {
-    return this.inner.readStream(stream, options);
-  }
-
-  readAll(options?: ReadAllOptions) {
-    return this.inner.readAll(options);
-  }
-
-  subscribeToAll(options?: SubscribeOptions) {
-    return this.inner.subscribeToAll(options);
-  }
-
-  headPosition() {
-    return this.inner.headPosition();
-  }
-
-  ping() {
-    return this.inner.ping();
-  }
-
-  close() {
-    return this.inner.close();
   }
 }
 
