@@ -97,10 +97,11 @@ export class FollowLoop {
         pending = undefined;
         if (first.done) return;
         const batch = [first.value];
-        // Drain what is already available without waiting, up to the batch size.
+        // Drain what arrives before the event loop's next turn, up to the batch size.
+        const turn = nextTurn();
         while (batch.length < this.options.batchSize) {
           const next = iterator.next();
-          const ready = await Promise.race([next, afterPendingIo()]);
+          const ready = await Promise.race([next, turn]);
           if (ready === IMMEDIATE) {
             pending = next;
             break;
@@ -112,6 +113,9 @@ export class FollowLoop {
         await this.sink.apply(batch, checkpoint);
         checkpoint = batch[batch.length - 1].position;
         this.failingSince = undefined;
+        // Reads and commits on SQLite are synchronous, so a catch-up resolves on microtasks alone: without
+        // one turn of the event loop per batch it would starve HTTP and timers until it reached the head.
+        await turn;
       }
     } finally {
       stopRenewing();
@@ -144,5 +148,6 @@ export class FollowLoop {
 }
 
 const IMMEDIATE = Symbol('immediate');
-const afterPendingIo = () => new Promise<typeof IMMEDIATE>((resolve) => setImmediate(() => resolve(IMMEDIATE)));
+/** Resolves after pending I/O and timers had their turn. */
+export const nextTurn = () => new Promise<typeof IMMEDIATE>((resolve) => setImmediate(() => resolve(IMMEDIATE)));
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());

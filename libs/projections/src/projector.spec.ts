@@ -51,6 +51,26 @@ describe('Projector', () => {
     expect(await rebuiltFromScratch(f.events, f.fresh)).toEqual(live);
   });
 
+  it('gives timers and I/O a turn between the batches of a catch-up', async () => {
+    const f = files();
+    const events = new SqliteEventStore(f.events);
+    const reads = new SqliteReadStore(f.reads);
+    await appendCounted(events, 3000);
+    let projected = 0;
+    const observed = { ...countingProjection, project: (e: Parameters<typeof countingProjection.project>[0]) => ((projected += 1), countingProjection.project(e)) };
+    const projector = new Projector(events, reads, [observed], { schemas: countingSchemas, batchSize: 50 });
+    const seenByTimer: number[] = [];
+    const timer = setInterval(() => seenByTimer.push(projected), 0);
+    await projector.start();
+    await projector.waitFor();
+    clearInterval(timer);
+    await projector.stop();
+    await Promise.all([events.close(), reads.close()]);
+    // SQLite reads and commits resolve on microtasks alone: without a turn per batch, the timer (like an
+    // HTTP request) first ran once all 3,000 events were applied — and on a large log, not for minutes.
+    expect(seenByTimer.some((n) => n > 0 && n < 3000)).toBe(true);
+  });
+
   it('rebuilds aside: queries see the old generation until the swap, then the new one; live continues after', async () => {
     const f = files();
     const events = new SqliteEventStore(f.events);

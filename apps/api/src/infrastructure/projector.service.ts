@@ -4,7 +4,7 @@ import { PinoLogger } from 'nestjs-pino';
 import type { EventSchemas } from '@cl/domain/shared/schemas';
 import { EVENT_STORE, type EventStore } from '@cl/event-store';
 import { READ_STORE, type ReadStore } from '@cl/read-models';
-import { allProjections, Projector, ReactorRunner, type Reactor } from '@cl/projections';
+import { allProjections, Projector, reactorCheckpointName, ReactorRunner, type Reactor } from '@cl/projections';
 import type { AppConfig } from '../config/config.schema';
 import { EVENT_SCHEMAS } from '../shared/command/command-pipeline';
 import { followingSharedTail, SharedTail } from './shared-tail';
@@ -97,13 +97,18 @@ export class ProjectorService implements OnApplicationBootstrap {
     }
   }
 
-  /** How far each projection is behind the head of the log (positions; events on SQLite). */
+  /**
+   * How far each projection and each reactor (`reactor:<name>`) is behind the head of the log
+   * (positions; events on SQLite). A reactor far behind — a new one, or one stopped for a while —
+   * is not yet doing what the events it has not read call for.
+   */
   async lag(): Promise<ProjectionLag[]> {
     const head = await this.events.headPosition();
+    const names = [...allProjections.map((p) => p.name), ...this.reactors.map((r) => reactorCheckpointName(r.name))];
     return Promise.all(
-      allProjections.map(async (p) => {
-        const { checkpoint } = await this.reads.status(p.name);
-        return { name: p.name, checkpoint, lag: Math.max(0, head - checkpoint) };
+      names.map(async (name) => {
+        const { checkpoint } = await this.reads.status(name);
+        return { name, checkpoint, lag: Math.max(0, head - checkpoint) };
       }),
     );
   }

@@ -63,6 +63,8 @@ export class LogDigester {
         written += 1;
       }
       if (page.length === 0) return written;
+      // SQLite reads are synchronous: a long catch-up would otherwise hold the event loop until done.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
