@@ -20,6 +20,11 @@ export interface HttpOptions {
   seconds?: number;
   connections?: number;
   claimsPerRun?: number;
+  /**
+   * Length of the run at half saturation. Long enough that one of this VM's rare fsync stalls (tens of
+   * ms, seen with nothing else running) is one event among many, not the p99 itself.
+   */
+  pacedSeconds?: number;
   cpuProfDir?: string;
 }
 
@@ -104,7 +109,7 @@ export interface HttpReport {
 }
 
 export async function httpBenchmark(options: HttpOptions): Promise<HttpReport> {
-  const o = { runs: 5, seconds: 5, connections: 10, claimsPerRun: 1500, ...options };
+  const o = { runs: 5, seconds: 5, connections: 10, claimsPerRun: 1500, pacedSeconds: 30, ...options };
   const api = await startApi({ dataDir: o.dataDir, cpuProfDir: o.cpuProfDir });
   try {
     await waitForProjections(api);
@@ -120,7 +125,7 @@ export async function httpBenchmark(options: HttpOptions): Promise<HttpReport> {
     }
     const [health, sale, claim, read] = (['health', 'sale', 'claim', 'read'] as const).map((k) => medianOf(results[k]));
     const half = Math.max(1, Math.round(sale.rate / 2));
-    const atHalf = await cases.pacedSales(half, 2 * o.seconds);
+    const atHalf = await cases.pacedSales(half, o.pacedSeconds);
     const ratio = (c: LoadResult) => (c.rate / health.rate).toFixed(2);
     const at = `${o.label}, ${o.connections} connections, median of ${o.runs} runs`;
     const lines = [
@@ -128,7 +133,7 @@ export async function httpBenchmark(options: HttpOptions): Promise<HttpReport> {
       `http (${at}): POST /sales ${describe(sale)}, ratio to health ${ratio(sale)} (goal ≥ 0.4)`,
       `http (${at}): POST /clients/:id/claims ${describe(claim)}, ratio to health ${ratio(claim)} (goal ≥ 0.4)`,
       `http (${at}): GET /sales/:id ${describe(read)}, ratio to health ${ratio(read)}`,
-      `http (${o.label}): POST /sales sent evenly at ${half} req/s (half of saturation) for ${2 * o.seconds} s: p50 ${atHalf.p50} ms, p99 ${atHalf.p99} ms (goal p99 < 20 ms)`,
+      `http (${o.label}): POST /sales sent evenly at ${half} req/s (half of saturation) for ${o.pacedSeconds} s: p50 ${atHalf.p50} ms, p99 ${atHalf.p99} ms, max ${atHalf.max} ms (goal p99 < 20 ms)`,
     ];
     return { lines, saleRate: sale.rate };
   } finally {

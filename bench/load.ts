@@ -8,6 +8,8 @@ export interface LoadResult {
   /** Latency in ms (autocannon corrects for coordinated omission when a rate is set). */
   p50: number;
   p99: number;
+  /** The slowest answer (measured by `paced` only). */
+  max?: number;
   answered: number;
 }
 
@@ -82,6 +84,7 @@ export async function paced(rate: number, seconds: number, send: (i: number) => 
     rate: latencies.length / elapsed,
     p50: round(percentile(latencies, 50)),
     p99: round(percentile(latencies, 99)),
+    max: round(Math.max(...latencies)),
     answered: latencies.length,
   };
 }

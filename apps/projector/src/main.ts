@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const config = validateConfig(process.env);
   embeddedDataFiles(config); // a damaged, full or read-only data file: named, before anything is opened
   const logger = pino({ level: config.LOG_LEVEL, name: 'projector' });
-  const [events, reads] = await Promise.all([createEventStore(config), createReadStore(config)]);
+  const service = { backgroundCheckpoints: { onError: (err: Error) => logger.error({ err }, 'background WAL checkpoint failed; retrying on schedule') } };
+  const [events, reads] = await Promise.all([createEventStore(config, service), createReadStore(config, service)]);
   const projector = new Projector(events, reads, allProjections, {
     schemas: allEventSchemas,
     onError: (projection, err) => logger.error({ err, projection }, 'projection failed; retrying'),

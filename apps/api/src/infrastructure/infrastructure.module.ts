@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { allEventSchemas } from '@cl/domain/schemas';
 import { EVENT_STORE, type EventStore } from '@cl/event-store';
@@ -6,7 +6,7 @@ import { READ_STORE, type ReadStore } from '@cl/read-models';
 import type { AppConfig } from '../config/config.schema';
 import { EVENT_SCHEMAS } from '../shared/command/command-pipeline';
 import { ProjectorService } from './projector.service';
-import { createEventStore, createReadStore } from './stores';
+import { createEventStore, createReadStore, type ServiceOptions } from './stores';
 
 /** Closes the stores last, after HTTP has drained and the projector has stopped. */
 @Injectable()
@@ -23,12 +23,17 @@ class StoresLifecycle implements OnApplicationShutdown {
   }
 }
 
+const storesLogger = new Logger('Stores');
+const service: ServiceOptions = {
+  backgroundCheckpoints: { onError: (err) => storesLogger.error({ err }, 'background WAL checkpoint failed; retrying on schedule') },
+};
+
 @Global()
 @Module({
   providers: [
     { provide: EVENT_SCHEMAS, useValue: allEventSchemas },
-    { provide: EVENT_STORE, inject: [ConfigService], useFactory: (c: ConfigService<AppConfig, true>) => createEventStore(storeConfig(c)) },
-    { provide: READ_STORE, inject: [ConfigService], useFactory: (c: ConfigService<AppConfig, true>) => createReadStore(storeConfig(c)) },
+    { provide: EVENT_STORE, inject: [ConfigService], useFactory: (c: ConfigService<AppConfig, true>) => createEventStore(storeConfig(c), service) },
+    { provide: READ_STORE, inject: [ConfigService], useFactory: (c: ConfigService<AppConfig, true>) => createReadStore(storeConfig(c), service) },
     ProjectorService,
     StoresLifecycle,
   ],

@@ -11,10 +11,19 @@ import type { ReadStore } from '@cl/read-models';
 import { SqliteReadStore } from '@cl/read-models/sqlite/sqlite-read-store';
 import { MongoReadStore } from '@cl/read-models/mongo/mongo-read-store';
 import type { AppConfig } from '../config/config.schema';
+import type { WalCheckpointerOptions } from '@cl/event-store/sqlite/wal-checkpointer';
 import { GroupCommitEventStore } from './group-commit';
 
 export type StoreConfig = Pick<AppConfig, 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'MONGODB_URL' | 'MONGODB_DATABASE'> &
   Partial<Pick<AppConfig, 'SQLITE_SYNCHRONOUS'>>;
+
+/**
+ * For the long-running processes (API, projector): SQLite's WAL checkpoints run on a worker thread
+ * instead of inside a commit on the thread that answers requests (see wal-checkpointer.ts).
+ */
+export interface ServiceOptions {
+  backgroundCheckpoints?: WalCheckpointerOptions;
+}
 
 export function describeStores(config: Pick<StoreConfig, 'EVENTSTORE_CONNECTION_STRING' | 'MONGODB_URL'>): {
   eventStore: string;
@@ -30,14 +39,16 @@ export function describeStores(config: Pick<StoreConfig, 'EVENTSTORE_CONNECTION_
  * Whichever adapter, every append is hash-chained (tamper evidence, see docs/audit.md). On SQLite,
  * concurrent appends share one commit (one fsync): see group-commit.ts.
  */
-export async function createEventStore(config: StoreConfig): Promise<EventStore> {
+export async function createEventStore(config: StoreConfig, options: ServiceOptions = {}): Promise<EventStore> {
   const adapter = config.EVENTSTORE_CONNECTION_STRING
     ? await EsdbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING)
-    : new GroupCommitEventStore(new SqliteEventStore(join(config.DATA_DIR, 'events.db'), { synchronous: config.SQLITE_SYNCHRONOUS }));
+    : new GroupCommitEventStore(
+        new SqliteEventStore(join(config.DATA_DIR, 'events.db'), { synchronous: config.SQLITE_SYNCHRONOUS, ...options }),
+      );
   return new ChainedEventStore(adapter);
 }
 
-export async function createReadStore(config: StoreConfig): Promise<ReadStore> {
+export async function createReadStore(config: StoreConfig, options: ServiceOptions = {}): Promise<ReadStore> {
   if (config.MONGODB_URL) return MongoReadStore.connect(config.MONGODB_URL, config.MONGODB_DATABASE);
-  return new SqliteReadStore(join(config.DATA_DIR, 'read-models.db'));
+  return new SqliteReadStore(join(config.DATA_DIR, 'read-models.db'), options);
 }

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import type { AppConfig } from '../config/config.schema';
 import { HealthController } from '../health/health.controller';
 import { ApiProblem } from '../shared/problem/problem';
+import { SlidingLogStorage } from './sliding-log-storage';
 
 const ONE_MINUTE_MS = 60_000;
 
@@ -45,5 +46,6 @@ export const rateLimitModule = ThrottlerModule.forRootAsync({
     throttlers: [{ ttl: ONE_MINUTE_MS, limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }) }],
     // Load balancers and orchestrators probe /health often from one address; throttling it would make a busy instance look dead.
     skipIf: (context: ExecutionContext) => context.getClass() === HealthController,
+    storage: new SlidingLogStorage(),
   }),
 });

@@ -14,6 +14,11 @@ eventStoreContract('SQLite (embedded default)', async () => {
   return { store: new SqliteEventStore(file), cleanup };
 });
 
+eventStoreContract('SQLite with WAL checkpoints on a worker thread (as the API and projector run it)', async () => {
+  const { file, cleanup } = tempFile();
+  return { store: new SqliteEventStore(file, { backgroundCheckpoints: { everyMs: 1 } }), cleanup };
+});
+
 describe('SqliteEventStore specifics', () => {
   it('assigns gap-free positions even when appends are rejected', async () => {
     const { file, cleanup } = tempFile();

@@ -18,6 +18,7 @@ import type {
 import { EVENT_LOG_SCHEMA, type EventRow } from './schema';
 import { pollingSubscription } from './polling-subscription';
 import { fromSqliteError } from './data-files';
+import { startBackgroundCheckpoints, type WalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer';
 
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for events appended by another process. */
@@ -27,6 +28,8 @@ export interface SqliteEventStoreOptions {
    * NORMAL: faster; survives a process crash, but the last commits can be lost with the machine.
    */
   synchronous?: 'FULL' | 'NORMAL';
+  /** Checkpoint the WAL from a worker thread instead of inside commits (see wal-checkpointer.ts). */
+  backgroundCheckpoints?: WalCheckpointerOptions;
 }
 
 /** The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous; each append is one transaction. */
@@ -36,10 +39,12 @@ export class SqliteEventStore implements EventStore {
   private readonly stmts;
   private readonly pollIntervalMs: number;
   private closed = false;
+  private readonly checkpointer?: WalCheckpointer;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = openLog(file, options.synchronous);
+    if (options.backgroundCheckpoints) this.checkpointer = startBackgroundCheckpoints(this.db, options.backgroundCheckpoints);
     this.appended.setMaxListeners(0);
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.stmts = {
@@ -139,6 +144,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     this.appended.emit('close');
+    await this.checkpointer?.stop();
     this.db.close();
   }
 }

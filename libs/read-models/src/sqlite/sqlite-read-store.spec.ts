@@ -15,6 +15,10 @@ const tempFile = () => {
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 readStoreContract('SQLite (embedded default)', async () => new SqliteReadStore(tempFile()));
+readStoreContract(
+  'SQLite with WAL checkpoints on a worker thread (as the API and projector run it)',
+  async () => new SqliteReadStore(tempFile(), { backgroundCheckpoints: { everyMs: 1 } }),
+);
 
 describe('SqliteReadStore specifics', () => {
   it('keeps documents, checkpoints, generations and leases across a reopen of the file', async () => {

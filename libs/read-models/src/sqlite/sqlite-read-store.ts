@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { startBackgroundCheckpoints, type WalCheckpointer, type WalCheckpointerOptions } from '@cl/event-store/sqlite/wal-checkpointer';
 import {
   checkBatch,
   checkCollectionName,
@@ -43,6 +44,8 @@ export { DuplicateKeyError, UpdateError } from './mongo-semantics';
 export interface SqliteReadStoreOptions {
   /** How long a writer waits for another process's transaction before failing with SQLITE_BUSY. */
   busyTimeoutMs?: number;
+  /** Checkpoint the WAL from a worker thread instead of inside commits (see wal-checkpointer.ts). */
+  backgroundCheckpoints?: WalCheckpointerOptions;
 }
 
 export class SqliteReadStore implements ReadStore {
@@ -50,6 +53,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly sys: SystemStatements;
   private readonly tables: DocTables;
   private readonly snapshot: Database.Transaction<(fn: () => unknown) => unknown>;
+  private readonly checkpointer?: WalCheckpointer;
 
   constructor(file: string, options: SqliteReadStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -63,6 +67,7 @@ export class SqliteReadStore implements ReadStore {
     this.sys = prepareSystemStatements(this.db);
     this.tables = new DocTables(this.db, this.sys);
     this.snapshot = this.db.transaction((fn: () => unknown) => fn());
+    if (options.backgroundCheckpoints) this.checkpointer = startBackgroundCheckpoints(this.db, options.backgroundCheckpoints);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -300,6 +305,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }
