@@ -68,7 +68,8 @@ export async function rebuildRun(dataDir: string, readModelsFile: string): Promi
   const head = await events.headPosition();
   const rawSelectPerSecond = rawSelect(file);
   const adapterReadPerSecond = await adapterRead(events);
-  const store = new SqliteReadStore(readModelsFile);
+  // As `npm run cli -- projections rebuild` opens it: WAL checkpoints on a worker thread.
+  const store = new SqliteReadStore(readModelsFile, { backgroundCheckpoints: { onError: (e) => process.stderr.write(`${e.message}\n`) } });
   const projector = new Projector(events, store, allProjections, { schemas: allEventSchemas });
   const start = process.hrtime.bigint();
   const cpu = process.cpuUsage();

@@ -10,7 +10,7 @@ import { LogDigester } from '@cl/event-store/audit/digester';
 import { verifyLog } from '@cl/event-store/audit/verifier';
 import { verifyExport } from '@cl/event-store/audit/verify-export';
 import { allEventSchemas } from '@cl/domain/schemas';
-import { allProjections, Projector } from '@cl/projections';
+import { allProjections, Projector, type RebuildProgress } from '@cl/projections';
 import { ConfigError, validateConfig, type AppConfig } from '../../api/src/config/config.schema';
 import { createEventStore, createReadStore } from '../../api/src/infrastructure/stores';
 import { loadOrCreateLocalSecret } from '../../api/src/shared/auth/local-secret';
@@ -45,7 +45,9 @@ async function token(config: AppConfig, flags: Record<string, string>): Promise<
 }
 
 async function projections(config: AppConfig, [action, name]: string[]): Promise<void> {
-  const [events, reads] = await Promise.all([createEventStore(config), createReadStore(config)]);
+  // A rebuild writes for minutes: its WAL checkpoints run on a worker thread (the other core).
+  const service = { backgroundCheckpoints: { onError: (err: Error) => process.stderr.write(`${err.message}\n`) } };
+  const [events, reads] = await Promise.all([createEventStore(config), createReadStore(config, service)]);
   try {
     const projector = new Projector(events, reads, allProjections, { schemas: allEventSchemas });
     if (action === 'status') {
@@ -56,19 +58,19 @@ async function projections(config: AppConfig, [action, name]: string[]): Promise
       return;
     }
     if (action !== 'rebuild') throw new UsageError(USAGE);
-    const targets = name ? [name] : allProjections.map((p) => p.name);
-    for (const target of targets) await rebuildWithProgress(projector, target);
+    // All of them from one read of the log (each batch read and upcast once), or the one named.
+    await rebuildWithProgress(name ?? 'all projections', (progress) => (name ? projector.rebuild(name, progress) : projector.rebuildAll(progress)));
   } finally {
     await Promise.all([events.close(), reads.close()]);
   }
 }
 
-async function rebuildWithProgress(projector: Projector, name: string): Promise<void> {
+async function rebuildWithProgress(name: string, rebuild: (onProgress: (p: RebuildProgress) => void) => Promise<void>): Promise<void> {
   const bar = new SingleBar({ format: `${name} [{bar}] {value}/{total} positions | {rate} events/s` }, Presets.shades_classic);
   const started = Date.now();
   let last = 0;
   bar.start(1, 0, { rate: 0 });
-  await projector.rebuild(name, (p) => {
+  await rebuild((p) => {
     last = p.checkpoint;
     bar.setTotal(Math.max(1, p.head));
     bar.update(p.checkpoint, { rate: Math.round(p.eventsPerSecond) });

@@ -3,7 +3,8 @@
  * by the command layer and attributed to whoever acted, and every read model reads the same as one
  * rebuilt from the log from scratch.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clientStream } from '@cl/domain/client';
@@ -187,6 +188,27 @@ describe('npm run cli -- demo', () => {
       UsageError,
     );
   });
+
+  it('`projections rebuild` as its own process: every read model from one read of the log, then a clean close', async () => {
+    const before = await createReadStore(validateConfig(env));
+    const expected = await Promise.all(allProjections.flatMap((p) => p.collections).map((c) => all(before, c)));
+    await before.close();
+    const cli = (...args: string[]) =>
+      execFileSync(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], {
+        cwd: join(__dirname, '../../../..'),
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+      });
+    const head = await events.headPosition();
+    expect(cli('projections', 'rebuild')).toContain(`all projections: rebuilt to position ${head}`);
+    // Closed before exiting, WAL checkpointer included: the last connection folds the WAL back and removes it.
+    expect(existsSync(join(dir, 'read-models.db-wal'))).toBe(false);
+    const statuses = cli('projections', 'status').trim().split('\n').map((line) => JSON.parse(line) as { checkpoint: number; activeGeneration: number });
+    expect(statuses.map((s) => s.checkpoint)).toEqual(allProjections.map(() => head));
+    const after = await createReadStore(validateConfig(env));
+    expect(await Promise.all(allProjections.flatMap((p) => p.collections).map((c) => all(after, c)))).toEqual(expected);
+    await after.close();
+  }, 60_000);
 });
 
 const all = (store: ReadStore, collection: string) => store.find(collection, {}, { sort: { _id: 1 } });

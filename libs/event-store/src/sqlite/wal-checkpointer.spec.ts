@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,21 @@ describe('WAL checkpoints on a worker thread', () => {
     const reopened = new SqliteEventStore(file);
     expect((await reopened.readAll({ after: 2_000 })).map((e) => e.type)).toEqual(Array(100).fill('Late'));
     await reopened.close();
+  });
+
+  it('keeps a process that has nothing else to do alive until the store is closed', () => {
+    const file = tempFile();
+    // The worker is unref'd so that it never holds a process open; a close awaiting it must hold it.
+    const script = `
+      const { SqliteEventStore } = require('./libs/event-store/src/sqlite/sqlite-event-store');
+      const store = new SqliteEventStore(${JSON.stringify(file)}, { backgroundCheckpoints: {} });
+      store.appendToStream('s', [{ id: 'e1', type: 'A', schemaVersion: 1, data: {}, metadata: {} }])
+        .then(() => store.close())
+        .then(() => process.stdout.write('closed'));
+    `;
+    const out = execFileSync(process.execPath, ['-r', '@swc-node/register', '-e', script], { cwd: join(__dirname, '../../../..'), encoding: 'utf8' });
+    expect(out).toBe('closed');
+    expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
   it('reports a checkpointer that cannot work instead of failing silently', async () => {

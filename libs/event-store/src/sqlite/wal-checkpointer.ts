@@ -59,6 +59,7 @@ export class WalCheckpointer {
 
   /** Closes the worker's connection (before the store closes its own, so that one checkpoints last). */
   async stop(): Promise<void> {
+    this.worker.ref(); // a pending promise alone would not keep the process alive until the worker is done
     this.worker.postMessage('stop');
     await this.exited;
   }
