@@ -36,6 +36,6 @@ declare module 'autocannon' {
       statusCodeStats: Record<string, { count: number }>;
     }
   }
-  function autocannon(options: autocannon.Options): Promise<autocannon.Result> & { stop(): void };
+  function autocannon(options: autocannon.Options): Promise<autocannon.Result> & { stop(): void; on(event: 'response', listener: () => void): void };
   export = autocannon;
 }
