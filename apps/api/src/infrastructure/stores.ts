@@ -7,11 +7,11 @@ import type { EventStore } from '@cl/event-store';
 import { SqliteEventStore } from '@cl/event-store/sqlite/sqlite-event-store';
 import { ChainedEventStore } from '@cl/event-store/audit/chained-event-store';
 import { EsdbEventStore } from '@cl/event-store/esdb/esdb-event-store';
+import type { WalCheckpointerOptions } from '@cl/event-store/sqlite/wal-checkpointer';
 import type { ReadStore } from '@cl/read-models';
 import { SqliteReadStore } from '@cl/read-models/sqlite/sqlite-read-store';
 import { MongoReadStore } from '@cl/read-models/mongo/mongo-read-store';
 import type { AppConfig } from '../config/config.schema';
-import type { WalCheckpointerOptions } from '@cl/event-store/sqlite/wal-checkpointer';
 import { GroupCommitEventStore } from './group-commit';
 
 export type StoreConfig = Pick<AppConfig, 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'MONGODB_URL' | 'MONGODB_DATABASE'> &
