@@ -149,5 +149,5 @@ export class FollowLoop {
 
 const IMMEDIATE = Symbol('immediate');
 /** Resolves after pending I/O and timers had their turn. */
-export const nextTurn = () => new Promise<typeof IMMEDIATE>((resolve) => setImmediate(() => resolve(IMMEDIATE)));
+const nextTurn = () => new Promise<typeof IMMEDIATE>((resolve) => setImmediate(() => resolve(IMMEDIATE)));
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
