@@ -7,7 +7,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { Public } from '../shared/auth/access';
 import { ProjectorService } from '../infrastructure/projector.service';
 
-/** Liveness of both stores and how far each projection is behind the log. */
+/** Liveness of both stores and how far each projection and reactor is behind the log. */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -25,7 +25,7 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOkResponse({ description: 'Both stores answer; `projections` gives each projection checkpoint and lag' })
+  @ApiOkResponse({ description: 'Both stores answer; `projections` gives the checkpoint and lag of each projection and each reactor (`reactor:<name>`)' })
   @ApiServiceUnavailableResponse({ description: 'A store does not answer' })
   check() {
     return this.health.check([
