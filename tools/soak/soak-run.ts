@@ -7,8 +7,6 @@
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,14 +15,13 @@ import { ProjectorService } from '../../apps/api/src/infrastructure/projector.se
 import { issueToken } from '../../apps/api/src/shared/auth/token-verifier';
 
 /**
- * A full GC before each sample. `node --expose-gc` gives `gc`; where the flag cannot be passed (a Jest
- * worker) it is turned on at run time — without it the heap series measured garbage, not retention.
+ * A full GC before each sample (`node --expose-gc`, as `npm run soak` and the short run under Jest start
+ * it): without it the heap series measures garbage, not retention.
  */
 function collectGarbage(): void {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed();
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('the soak samples the heap after a full GC: run it with node --expose-gc');
+  gc();
 }
 
 const SECRET = 'soak-secret-for-the-soak-run-only-0123456789';

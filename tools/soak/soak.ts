@@ -1,7 +1,8 @@
 /**
  * `npm run soak`: 10 minutes of mixed load against the real API (SOAK_SECONDS to shorten, SOAK_SAMPLE_SECONDS
  * for the interval, SOAK_CONCURRENCY for the requests in flight), sampling RSS, heap and projection lag
- * every 10 s, then the fitted trend of each and the verdict. Exits 1 on a growth trend.
+ * every 10 s, then the fitted trend of each and the verdict. Exits 1 on a growth trend. SOAK_JSON=1 also
+ * prints the whole result as one `soak-result {…}` line.
  */
 import { runSoak } from './soak-run';
 
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     );
   }
   console.log(`soak: ${result.requests} requests, ${result.errors} errors → ${result.verdict}`);
+  // For the short run under Jest (tools/soak/soak.spec.ts), which reads this process's figures from here.
+  if (process.env.SOAK_JSON) console.log(`soak-result ${JSON.stringify(result)}`);
   process.exit(result.verdict === 'no growth trend' && result.errors === 0 ? 0 : 1);
 }
 
