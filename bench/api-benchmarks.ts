@@ -1,5 +1,6 @@
 /**
- * The benchmarks that run the real API (bench/http.ts, bench/lag.ts), at each log size of BENCH_SIZES
+ * The benchmarks that run the real API (bench/http.ts, bench/lag.ts) — with the projector inside the
+ * API (the default) and in its own process — at each log size of BENCH_SIZES
  * (default 100000,1000000 events of the generated data set, bench/dataset.ts). Each size runs on a
  * copy of the data set's log, so what the benchmarks write never changes the cached data set.
  */
@@ -47,6 +48,12 @@ export async function apiBenchmarks(
       add(await lagBenchmark({ dataDir, label })); // the goal's rate, 1000/s
       // And at half of the sale rate just measured: the lag of a load the API sustains on this machine.
       add(await lagBenchmark({ dataDir, label, rate: Math.max(1, Math.round(http.saleRate / 2)) }));
+      // The same with the projections in their own process (PROJECTOR=external + apps/projector), the
+      // deployment that gives the request thread to requests: on this 2-core machine it shares the
+      // second core with the load generator.
+      const separate = `${label}, projections in their own process`;
+      add((await httpBenchmark({ dataDir, label: separate, runs, externalProjector: true })).lines);
+      add(await lagBenchmark({ dataDir, label: separate, externalProjector: true }));
     } finally {
       cleanup();
     }

@@ -30,6 +30,11 @@ export interface ApiOptions {
   secret?: string;
   /** Write a V8 CPU profile of the API into this folder when it stops (`node --cpu-prof`). */
   cpuProfDir?: string;
+  /**
+   * Run the projections in their own process (apps/projector, `PROJECTOR=external` on the API), as a
+   * deployment may: the API's thread then serves requests and reactors only.
+   */
+  externalProjector?: boolean;
 }
 
 function freePort(): Promise<number> {
@@ -77,25 +82,33 @@ export async function startApi({
   dataDir,
   env = {},
   cpuProfDir,
+  externalProjector = false,
   secret = randomBytes(32).toString('base64url'),
 }: ApiOptions): Promise<ApiProcess> {
   const port = await freePort();
   mkdirSync(dataDir, { recursive: true });
-  const log = openSync(join(dataDir, 'api.log'), 'a');
-  const args = [...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), '-r', '@swc-node/register', 'apps/api/src/main.ts'];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '1000000000', ...env },
-    stdio: ['ignore', log, log],
-  });
-  closeSync(log);
+  const environment = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    JWT_SECRET: secret,
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+    ...(externalProjector ? { PROJECTOR: 'external' } : {}),
+    ...env,
+  };
+  const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  const children = [
+    ...(externalProjector ? [spawnLogged('apps/projector/src/main.ts', profile, environment, join(dataDir, 'projector.log'))] : []),
+    spawnLogged('apps/api/src/main.ts', profile, environment, join(dataDir, 'api.log')),
+  ];
+  const child = children[children.length - 1];
+  const exited = children.map((c) => new Promise<void>((r) => (c.exitCode !== null ? r() : c.once('exit', () => r()))));
   const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
   try {
     await waitForHealth(url, child);
   } catch (error) {
-    child.kill('SIGKILL'); // never leave a half-started API behind
-    await exited;
+    children.forEach((c) => c.kill('SIGKILL')); // never leave a half-started API behind
+    await Promise.all(exited);
     throw error;
   }
   return {
@@ -104,8 +117,16 @@ export async function startApi({
     auth: async (party, sub, distributorId) =>
       `Bearer ${await issueToken(secret, { party, sub, ...(distributorId ? { distributorId } : {}) }, '12h')}`,
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM'); // graceful: in-flight commands finish, the CPU profile is written
-      await exited;
+      // graceful: in-flight commands finish, the projector ends its batch, CPU profiles are written
+      for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+      await Promise.all(exited);
     },
   };
+}
+
+function spawnLogged(main: string, nodeArgs: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+  const log = openSync(logFile, 'a');
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', main], { cwd: ROOT, env, stdio: ['ignore', log, log] });
+  closeSync(log);
+  return child;
 }

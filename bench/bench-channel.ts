@@ -26,8 +26,13 @@ export async function inPool<T, R>(items: T[], concurrency: number, work: (item:
   return results;
 }
 
-/** Keep-alive connections shared by every request of the benchmark process (lighter than fetch under load). */
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+/**
+ * Keep-alive connections shared by every request of the benchmark process (lighter than fetch under
+ * load). An idle one is dropped after 4 s, before the API's 5 s keep-alive timeout closes it from
+ * its side: a POST written to a connection the server is closing fails with ECONNRESET (it did once,
+ * at the start of a paced run that followed minutes of autocannon), and a POST is not retried.
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
 
 export function send(api: ApiProcess, method: string, path: string, auth: string, body?: object): Promise<{ status: number; body: any }> {
   const payload = body ? JSON.stringify(body) : undefined;

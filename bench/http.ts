@@ -26,6 +26,8 @@ export interface HttpOptions {
    */
   pacedSeconds?: number;
   cpuProfDir?: string;
+  /** Projections in their own process (see api-process.ts); the label says so. */
+  externalProjector?: boolean;
 }
 
 interface Cases {
@@ -39,7 +41,7 @@ interface Cases {
 
 const json = (auth: string) => ({ authorization: auth, 'content-type': 'application/json' });
 
-async function prepare(api: ApiProcess, o: Required<Omit<HttpOptions, 'cpuProfDir'>>): Promise<Cases> {
+async function prepare(api: ApiProcess, o: Required<Omit<HttpOptions, 'cpuProfDir' | 'externalProjector'>>): Promise<Cases> {
   const channel = await BenchChannel.open(api);
   const owned = await channel.ownedClients(200);
   const unowned = await channel.registerClients(o.runs * o.claimsPerRun + o.claimsPerRun);
@@ -110,7 +112,7 @@ export interface HttpReport {
 
 export async function httpBenchmark(options: HttpOptions): Promise<HttpReport> {
   const o = { runs: 5, seconds: 5, connections: 10, claimsPerRun: 1500, pacedSeconds: 30, ...options };
-  const api = await startApi({ dataDir: o.dataDir, cpuProfDir: o.cpuProfDir });
+  const api = await startApi({ dataDir: o.dataDir, cpuProfDir: o.cpuProfDir, externalProjector: o.externalProjector });
   try {
     await waitForProjections(api);
     const cases = await prepare(api, o);
@@ -149,6 +151,7 @@ if (require.main === module) {
     label: process.env.BENCH_LABEL ?? 'fresh log',
     runs: Number(process.env.BENCH_RUNS ?? 5),
     cpuProfDir: process.env.BENCH_CPU_PROF,
+    externalProjector: process.env.BENCH_PROJECTOR === 'external',
   })
     .then(({ lines }) => lines.forEach((l) => process.stdout.write(`${l}\n`)))
     .catch((error: unknown) => {

@@ -27,6 +27,8 @@ export interface LagOptions {
   rate?: number;
   seconds?: number;
   cpuProfDir?: string;
+  /** Projections in their own process (see api-process.ts). */
+  externalProjector?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -50,7 +52,7 @@ async function probe(api: ApiProcess, channel: BenchChannel, clients: string[], 
 
 export async function lagBenchmark(options: LagOptions): Promise<string[]> {
   const { rate = 1000, seconds = 20 } = options;
-  const api = await startApi({ dataDir: options.dataDir, cpuProfDir: options.cpuProfDir });
+  const api = await startApi({ dataDir: options.dataDir, cpuProfDir: options.cpuProfDir, externalProjector: options.externalProjector });
   try {
     await waitForProjections(api);
     const channel = await BenchChannel.open(api);
@@ -82,6 +84,7 @@ if (require.main === module) {
     label: process.env.BENCH_LABEL ?? 'fresh log',
     rate: Number(process.env.BENCH_LAG_RATE ?? 1000),
     cpuProfDir: process.env.BENCH_CPU_PROF,
+    externalProjector: process.env.BENCH_PROJECTOR === 'external',
   })
     .then((lines) => lines.forEach((l) => process.stdout.write(`${l}\n`)))
     .catch((error: unknown) => {

@@ -8,8 +8,17 @@ import { assertNever } from '../shared/types';
 export const isPolicyYear = (year: unknown): year is number =>
   Number.isInteger(year) && (year as number) >= 2000 && (year as number) <= 9998;
 
-/** 1 January of the year, 00:00 UTC, as an ISO instant. */
-export const yearStart = (year: number): string => new Date(Date.UTC(year, 0, 1)).toISOString();
+/** 1 January of the year, 00:00 UTC, as an ISO instant; kept per year (every in-force question asks it). */
+export function yearStart(year: number): string {
+  let start = yearStarts.get(year);
+  if (start === undefined) {
+    start = new Date(Date.UTC(year, 0, 1)).toISOString();
+    if (yearStarts.size >= 1_024) yearStarts.clear();
+    yearStarts.set(year, start);
+  }
+  return start;
+}
+const yearStarts = new Map<number, string>();
 
 /** The first instant after the year (exclusive end). */
 export const yearEnd = (year: number): string => yearStart(year + 1);

@@ -11,6 +11,7 @@ import { Query } from 'mingo';
 import { $addToSet, $inc, $max, $min, $pull, $push, $set, $unset } from 'mingo/operators/update';
 import { compare, resolve } from 'mingo/util';
 import type { Doc, Filter, Update } from '../port';
+import { compileFastFilter } from './fast-filter';
 import { fastUpdate } from './fast-update';
 
 type Json = Record<string, unknown>;
@@ -99,13 +100,12 @@ export function compileFilter(filter: Filter): CompiledFilter {
   // compiled lazily because a missed lookup (an upsert of a new document) never needs it.
   if (keys.length === 0 || (keys.length === 1 && typeof filter._id === 'string')) return { ids, test: ALWAYS };
   let query: Query | undefined;
-  return {
-    ids,
-    test: (doc) => {
-      query ??= new Query(filter);
-      return query.test(doc);
-    },
+  const viaMingo = (doc: Doc) => {
+    query ??= new Query(filter);
+    return query.test(doc);
   };
+  const fast = compileFastFilter(filter);
+  return { ids, test: fast ? (doc) => fast(doc) ?? viaMingo(doc) : viaMingo };
 }
 
 // ---------------------------------------------------------------------------------------------
