@@ -93,6 +93,8 @@ export async function createApp(
   env: Record<string, string | undefined> = process.env,
   options: AppOptions = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(env), { bufferLogs: true, bodyParser: false });
+  // abortOnError: false — a provider failing to initialise (a damaged data file found when the store
+  // opens it) rejects here, so main.ts can exit with the data-file code instead of Nest's exit(1).
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(env), { bufferLogs: true, bodyParser: false, abortOnError: false });
   return configureApp(app, options);
 }

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { EventStore } from '@cl/event-store';
+import { fromSqliteError } from '@cl/event-store/sqlite/data-files';
 import { SqliteEventStore } from '@cl/event-store/sqlite/sqlite-event-store';
 import { ChainedEventStore } from '@cl/event-store/audit/chained-event-store';
 import { EsdbEventStore } from '@cl/event-store/esdb/esdb-event-store';
@@ -50,5 +51,10 @@ export async function createEventStore(config: StoreConfig, options: ServiceOpti
 
 export async function createReadStore(config: StoreConfig, options: ServiceOptions = {}): Promise<ReadStore> {
   if (config.MONGODB_URL) return MongoReadStore.connect(config.MONGODB_URL, config.MONGODB_DATABASE);
-  return new SqliteReadStore(join(config.DATA_DIR, 'read-models.db'), options);
+  const file = join(config.DATA_DIR, 'read-models.db');
+  try {
+    return new SqliteReadStore(file, options);
+  } catch (error) {
+    throw fromSqliteError(file, error); // names the file; main.ts exits with the data-file code
+  }
 }

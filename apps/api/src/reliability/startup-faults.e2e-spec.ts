@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@cl/event-store/sqlite/sqlite-event-store';
+import { SqliteReadStore } from '@cl/read-models/sqlite/sqlite-read-store';
 import { issueToken } from '../shared/auth/token-verifier';
 import { TEST_SECRET } from '../testing/test-app';
 import { freePort, killAll, startApi, startProjector, tempDir, type Child } from './testing/processes';
@@ -129,6 +130,28 @@ describe('start-up faults: a clear error naming the file, exit 74, nothing writt
     expect(stderr).toContain('is not a valid SQLite database');
     expect(fingerprint(dataDir)).toEqual(before);
     console.log(`startup-faults: ${which}, corrupted ${file} → exit ${code}: ${stderr.trim()}`);
+  });
+
+  /** The header check passes; SQLite finds the damage when the store opens the file (its schema page). */
+  it.each([
+    ['API', 'events.db'],
+    ['API', 'read-models.db'],
+    ['projector', 'events.db'],
+  ])('%s with damaged pages behind a valid header in %s', async (which, file) => {
+    const dataDir = dir('corrupt-pages');
+    await seededDataDir(dataDir);
+    if (file === 'read-models.db') await new SqliteReadStore(join(dataDir, file)).close();
+    const fd = openSync(join(dataDir, file), 'r+');
+    writeSync(fd, Buffer.alloc(400, 0xa5), 0, 400, 100); // the first page's b-tree, right after the 100-byte header
+    closeSync(fd);
+    const before = fingerprint(dataDir);
+    const child = which === 'API' ? startApi(dataDir, await freePort()) : startProjector(dataDir);
+    const { code, stderr } = await refusedStart(child);
+    expect(code).toBe(74);
+    expect(stderr).toContain(join(dataDir, file));
+    expect(stderr).toContain('database disk image is malformed');
+    expect(fingerprint(dataDir)).toEqual(before);
+    console.log(`startup-faults: ${which}, damaged pages in ${file} → exit ${code}: ${stderr.trim()}`);
   });
 
   withMount('API on a full disk (tmpfs filled to the last byte): refuses to start, creates nothing', async () => {

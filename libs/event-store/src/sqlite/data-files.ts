@@ -6,6 +6,7 @@
  */
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statfsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
 
 /** Below this much free space the service refuses to start: a commit could fail half-way through a burst. */
 export const MIN_FREE_BYTES = 1024 * 1024;
@@ -71,9 +72,9 @@ function checkFreeSpace(dir: string): void {
 
 /**
  * Reads the 100-byte header of an existing file: the magic string and a valid page size are enough to
- * recognise garbage or a truncated file. Deliberately not opened through SQLite: even a read-only
- * connection to a WAL database creates its -wal and -shm files, and a refused start writes nothing.
- * (Damage deeper in a file with a sound header surfaces when the store opens it, also naming the file.)
+ * recognise garbage or a truncated file — read directly, not through SQLite, so garbage never reaches it.
+ * A sound header is then followed by a read of the schema through SQLite (see `checkSchema`).
+ * (Damage further in, in pages the schema does not touch, surfaces when the store reads them.)
  */
 export function checkSqliteFile(file: string): void {
   if (!existsSync(file)) return; // created on first start
@@ -95,6 +96,25 @@ export function checkSqliteFile(file: string): void {
   const validPageSize = pageSize >= 512 && (pageSize & (pageSize - 1)) === 0;
   if (size < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC) || !validPageSize) {
     throw new DataFileError(file, 'corrupt', 'is not a valid SQLite database (bad header); restore it from a backup or move it away');
+  }
+  checkSchema(file);
+}
+
+/**
+ * Reads the schema (the first page's b-tree and the pages it points to), where damage behind a sound
+ * header stops every later open. A read-write connection, closed at once: closing the last connection
+ * removes the -wal and -shm files opening created (a read-only one would leave them behind), so a
+ * refused start still leaves the directory as it was.
+ */
+function checkSchema(file: string): void {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { fileMustExist: true });
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    throw fromSqliteError(file, error);
+  } finally {
+    db?.close();
   }
 }
 

@@ -58,13 +58,18 @@ export class SqliteReadStore implements ReadStore {
   constructor(file: string, options: SqliteReadStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    // Deleted bytes are overwritten, so a shredded personal-data key does not linger in free pages.
-    this.db.pragma('secure_delete = ON');
-    this.db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
-    this.db.exec(SYSTEM_SCHEMA);
-    this.sys = prepareSystemStatements(this.db);
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      // Deleted bytes are overwritten, so a shredded personal-data key does not linger in free pages.
+      this.db.pragma('secure_delete = ON');
+      this.db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+      this.db.exec(SYSTEM_SCHEMA);
+      this.sys = prepareSystemStatements(this.db);
+    } catch (error) {
+      this.db.close(); // a damaged file: closing removes the -wal/-shm the attempt created, nothing is left behind
+      throw error;
+    }
     this.tables = new DocTables(this.db, this.sys);
     this.snapshot = this.db.transaction((fn: () => unknown) => fn());
     if (options.backgroundCheckpoints) this.checkpointer = startBackgroundCheckpoints(this.db, options.backgroundCheckpoints);
