@@ -74,7 +74,8 @@ describe('disputes about evidence (end to end)', () => {
   const stream = async (d: string) =>
     (await t.events.readStream(obligationsStream(`${d}-${YEAR}`))).map((e) => ({ type: e.type, data: e.data, actor: e.metadata.actor }));
   const disputeIdsAbout = async (eid: string) => {
-    const res = await t.http().get('/disputes').query({ limit: 200 }).set('Authorization', as('company')).expect(200);
+    const res = await t.http().get('/disputes').query({ limit: 200, subjectKind: 'obligation' }).set('Authorization', as('company')).expect(200);
+    expect(res.body.items.every((d: { subjectKind: string }) => d.subjectKind === 'obligation')).toBe(true);
     return res.body.items
       .filter((d: { subject: { evidenceId?: string } }) => d.subject.evidenceId === eid)
       .map((d: { id: string }) => d.id);

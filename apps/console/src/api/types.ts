@@ -172,8 +172,8 @@ export interface HistoryItem {
 
 export interface DisputeSummary {
   id: string;
-  subject: { kind: string; clientId?: string; saleId?: string; sku?: string };
-  subjectKind: 'client' | 'sale' | 'price';
+  subject: { kind: string; clientId?: string; saleId?: string; sku?: string; policyId?: string; obligationId?: string; evidenceId?: string };
+  subjectKind: 'client' | 'sale' | 'price' | 'obligation';
   clientId: string | null;
   parties: [Side, Side];
   openedBy: Side;

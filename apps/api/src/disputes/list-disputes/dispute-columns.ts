@@ -8,7 +8,7 @@ const side = (s: Side | undefined): string | undefined => (s ? sideKey(s) : unde
 export const DISPUTE_COLUMNS: readonly CsvColumn<DisputeSummary>[] = [
   { header: 'id', description: 'the dispute id', value: (d) => d.id },
   { header: 'status', description: 'open, resolved or withdrawn', value: (d) => d.status },
-  { header: 'subjectKind', description: 'client, sale or price', value: (d) => d.subjectKind },
+  { header: 'subjectKind', description: 'client, sale, price or obligation', value: (d) => d.subjectKind },
   { header: 'clientId', description: 'the client the subject names, if any', value: (d) => d.clientId },
   { header: 'saleId', description: 'a sale subject: the sale', value: (d) => (d.subject.kind === 'sale' ? d.subject.saleId : undefined) },
   { header: 'sku', description: 'a price subject: the product', value: (d) => (d.subject.kind === 'price' ? d.subject.sku : undefined) },
