@@ -15,7 +15,15 @@ import { SqliteReadStore } from '@cl/read-models/sqlite/sqlite-read-store';
 import { ClaimsRegisterQuery, ClaimsRegisterHandler } from '../apps/api/src/clients/claims-register/claims-register.handler';
 import type { ClaimsRegisterParams } from '../apps/api/src/clients/claims-register/claims-register.dto';
 import { ClientOwnershipHandler, ClientOwnershipQuery } from '../apps/api/src/clients/client-ownership/client-ownership.handler';
+import { ClientHistoryHandler, ClientHistoryQuery } from '../apps/api/src/clients/client-history/client-history.handler';
 import { ClientVisibility } from '../apps/api/src/clients/client-visibility';
+import { ListClientsHandler, ListClientsQuery } from '../apps/api/src/clients/list-clients/list-clients.handler';
+import type { ListClientsParams } from '../apps/api/src/clients/list-clients/list-clients.dto';
+import type { PageParams } from '../apps/api/src/clients/read-params';
+import { PriceComplianceHandler, PriceComplianceQuery } from '../apps/api/src/reports/price-compliance/price-compliance.handler';
+import type { PriceComplianceParams } from '../apps/api/src/reports/price-compliance/price-compliance.dto';
+import { ListSalesHandler, ListSalesQuery } from '../apps/api/src/sales/list-sales/list-sales.handler';
+import type { ListSalesParams } from '../apps/api/src/sales/list-sales/list-sales.dto';
 import { PlanVsActualHandler, PlanVsActualQuery } from '../apps/api/src/reports/plan-vs-actual/plan-vs-actual.handler';
 import type { PlanVsActualParams } from '../apps/api/src/reports/plan-vs-actual/plan-vs-actual.dto';
 import type { Principal } from '../apps/api/src/shared/auth/principal';
@@ -71,6 +79,8 @@ async function time(name: string, calls: number, run: (i: number) => Promise<unk
 }
 
 const page = (p: Partial<ClaimsRegisterParams>) => ({ limit: 50, offset: 0, ...p }) as ClaimsRegisterParams;
+/** A first page of 50 of any list's parameters. */
+const pageOf = <P extends PageParams>(p: Partial<P> = {}) => ({ limit: 50, offset: 0, ...p }) as P;
 
 /** p50/p99 of each query, `calls` times each with varying arguments (seeded). */
 export async function queryTimings(info: DatasetInfo, calls: number): Promise<QueryTiming[]> {
@@ -80,7 +90,12 @@ export async function queryTimings(info: DatasetInfo, calls: number): Promise<Qu
   const rng = new Rng(42);
   const plan = new PlanVsActualHandler(reads);
   const claims = new ClaimsRegisterHandler(reads);
-  const ownership = new ClientOwnershipHandler(events, allEventSchemas, new ClientVisibility(reads));
+  const visibility = new ClientVisibility(reads);
+  const ownership = new ClientOwnershipHandler(events, allEventSchemas, visibility);
+  const history = new ClientHistoryHandler(reads, visibility);
+  const sales = new ListSalesHandler(reads);
+  const clientList = new ListClientsHandler(reads, visibility);
+  const compliance = new PriceComplianceHandler(reads, visibility);
   const now = new Date(`${info.year + 1}-06-01T12:00:00.000Z`);
   const clients = [...info.clientsWithHistory, ...info.clientIds];
   const totalClaims = await reads.count('claims_register', {});
@@ -120,6 +135,37 @@ export async function queryTimings(info: DatasetInfo, calls: number): Promise<Qu
         const asOf = new Date(Date.UTC(info.year, rng.int(0, 11), rng.int(1, 28), 12)).toISOString();
         return ownership.execute(new ClientOwnershipQuery(rng.pick(clients), asOf, COMPANY));
       }),
+    );
+    // The lists read from the big collections (docs/benchmarks.md, "Audit of read paths at 1M events").
+    results.push(
+      await time('client history page (50 entries of one client)', calls, () =>
+        history.execute(new ClientHistoryQuery(rng.pick(clients), pageOf<PageParams>(), COMPANY)),
+      ),
+    );
+    results.push(
+      await time('sales list page, company (50 latest sales)', calls, () =>
+        sales.execute(new ListSalesQuery(pageOf<ListSalesParams>(), COMPANY)),
+      ),
+    );
+    results.push(
+      await time("sales list, one client's sales", calls, () =>
+        sales.execute(new ListSalesQuery(pageOf<ListSalesParams>({ clientId: rng.pick(clients) }), COMPANY)),
+      ),
+    );
+    results.push(
+      await time("sales list page, distributor view (its sales and its clients')", calls, () =>
+        sales.execute(new ListSalesQuery(pageOf<ListSalesParams>(), distributor(someDistributor()))),
+      ),
+    );
+    results.push(
+      await time('clients list page, company (50 by legal name)', calls, () =>
+        clientList.execute(new ListClientsQuery(pageOf<ListClientsParams>(), COMPANY)),
+      ),
+    );
+    results.push(
+      await time("price-compliance report, one client's entries", calls, () =>
+        compliance.execute(new PriceComplianceQuery(pageOf<PriceComplianceParams>({ clientId: rng.pick(clients) }), COMPANY)),
+      ),
     );
   } finally {
     await reads.close();

@@ -109,6 +109,11 @@ type Entry = { clientId: string; at: string } & TimelineFact;
 export const clientTimelineProjection: Projection = {
   name: 'client_timeline',
   collections: [CLIENT_TIMELINE],
+  // clientId: a client's history page; kind: the monthly report's moves (few 'transferred' entries among ~1M).
+  indexes: [
+    { collection: CLIENT_TIMELINE, fields: ['clientId'] },
+    { collection: CLIENT_TIMELINE, fields: ['kind'] },
+  ],
   project(event) {
     const e = event as Projected;
     const entry = entryFor(e);

@@ -45,6 +45,12 @@ type Projected = ProjectedEvent<ClientEvent | DisputeEvent>;
 export const clientsProjection: Projection = {
   name: 'clients',
   collections: [CLIENTS],
+  // legalName, _id: the client list's order (a page reads its rows in order, no sort of 20k documents);
+  // ownerKey: the clients a distributor owns (its sales scope, the list's owner filter).
+  indexes: [
+    { collection: CLIENTS, fields: ['legalName', '_id'] },
+    { collection: CLIENTS, fields: ['ownerKey'] },
+  ],
   project(event) {
     const e = event as Projected;
     if (e.type === 'ClientRegistered') return [{ op: 'replace', collection: CLIENTS, doc: registered(e) }];

@@ -87,6 +87,11 @@ export type PriceComplianceDoc = Doc & EntryFields & PriceComplianceFact;
 export const priceComplianceProjection: Projection = {
   name: 'price_compliance',
   collections: [PRICE_COMPLIANCE],
+  // at, _id: the report's order (a page reads its rows in order); clientId: one client's entries.
+  indexes: [
+    { collection: PRICE_COMPLIANCE, fields: ['at', '_id'] },
+    { collection: PRICE_COMPLIANCE, fields: ['clientId'] },
+  ],
   project(event) {
     const e = event as ProjectedEvent<SaleEvent | SpecialPriceEvent>;
     switch (e.type) {

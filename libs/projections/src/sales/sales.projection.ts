@@ -90,6 +90,16 @@ type Projected = ProjectedEvent<SaleEvent>;
 export const salesProjection: Projection = {
   name: 'sales',
   collections: [SALES, SALES_REFUSED],
+  // clientId, sellerKey and the conflict's owner: the three branches of a distributor's sales list (each
+  // must be indexed for its $or to be); sellerKey + month: a seller's month (monthly report, the sales
+  // behind a non-discrimination cell), also the listing by seller; date, _id: the whole list, latest first.
+  indexes: [
+    { collection: SALES, fields: ['date', '_id'] },
+    { collection: SALES, fields: ['clientId'] },
+    { collection: SALES, fields: ['sellerKey', 'month'] },
+    { collection: SALES, fields: ['channelConflict.owner.distributorId'] },
+    { collection: SALES_REFUSED, fields: ['sellerKey', 'month'] },
+  ],
   project(event) {
     const e = event as Projected;
     switch (e.type) {

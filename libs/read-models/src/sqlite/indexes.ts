@@ -50,9 +50,16 @@ function pinned(condition: unknown): Scalar[] | undefined {
   if (keys.length !== 1) return undefined;
   const value = (condition as Record<string, unknown>)[keys[0]];
   if (keys[0] === '$eq' && isScalar(value)) return [value];
-  if (keys[0] === '$in' && Array.isArray(value) && value.length > 0 && value.every(isScalar)) return [...new Set(value)];
+  if (keys[0] === '$in' && Array.isArray(value) && value.length > 0 && value.length <= MAX_PINNED && value.every(isScalar)) return [...new Set(value)];
   return undefined;
 }
+
+/**
+ * An `$in` longer than this is not planned on an index (the filter is then answered as if the field had
+ * none): each value is one SQL parameter, and SQLite refuses a statement with more than 32,766 of them —
+ * a distributor owning that many clients would have had its sales list fail.
+ */
+const MAX_PINNED = 1_000;
 
 export interface Plan {
   /** SQL conditions (joined with AND) on indexed expressions, and their parameters. */

@@ -134,6 +134,20 @@ describe('SqliteReadStore specifics', () => {
     await store.close();
   });
 
+  it('answers an $in too long for one SQL statement on an indexed field (it is not planned on the index)', async () => {
+    const store = new SqliteReadStore(':memory:');
+    await store.registerProjection('p', ['items']);
+    await store.ensureIndexes([{ collection: 'items', fields: ['clientId'] }]);
+    const docs = Array.from({ length: 50 }, (_, i) => ({ _id: `s${i}`, clientId: `c${i}` }));
+    await store.commit({ projection: 'p', generation: 1, expectedCheckpoint: 0, checkpoint: 1, ops: docs.map((doc) => ({ op: 'replace', collection: 'items', doc })) });
+    const many = [...Array.from({ length: 40_000 }, (_, i) => `other-${i}`), 'c7', 'c42'];
+    expect(equalityPlan({ clientId: { $in: many } }, [{ fields: ['clientId'], plain: true }])).toBeUndefined();
+    expect(equalityPlan({ clientId: { $in: many.slice(-1_000) } }, [{ fields: ['clientId'], plain: true }])?.exact).toBe(true);
+    expect((await store.find('items', { clientId: { $in: many } }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['s42', 's7']);
+    expect(await store.count('items', { $or: [{ clientId: { $in: many } }, { clientId: 'c1' }] })).toBe(3);
+    await store.close();
+  });
+
   it('rejects collection names that could escape their table', async () => {
     const store = new SqliteReadStore(':memory:');
     for (const bad of ['a"b', 'rm_x__g1', '_rm_projections', 'sqlite_master', '', 'a b']) {

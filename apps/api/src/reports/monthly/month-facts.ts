@@ -37,7 +37,13 @@ const inMonth = (field: string, m: MonthOf): Filter => within(field, m.start, m.
 const sideOf = (m: MonthOf): Filter => ({ $or: [{ fromKey: m.key }, { toKey: m.key }] });
 
 export async function claimsOf(reads: ReadStore, m: MonthOf): Promise<ClaimRowView[]> {
-  const filter = allOf(inMonth('at', m), { $or: [{ claimantKey: m.key }, { ownerKey: m.key }] });
+  // The month inside each branch, so the claimantKey and ownerKey indexes narrow both (an $and could not).
+  const filter = {
+    $or: [
+      { claimantKey: m.key, ...inMonth('at', m) },
+      { ownerKey: m.key, ...inMonth('at', m) },
+    ],
+  };
   const docs = await reads.find<ClaimEntryDoc>(CLAIMS_REGISTER, filter, { sort: { at: 1, _id: 1 } });
   return docs.map((c) => ({
     id: c._id,
@@ -74,11 +80,13 @@ export async function overdueRequestsOf(reads: ReadStore, m: MonthOf, now: Date)
   return docs.map(requestRow);
 }
 
-/** The timeline's moves do not carry side keys: the month's moves are read, and those to or from the distributor kept. */
+/**
+ * The timeline's moves do not carry side keys: the month's moves are read, and those to or from the
+ * distributor kept. One top-level conjunction (not $and) so the `kind` index narrows ~1M entries to the moves.
+ */
 export async function transfersOf(reads: ReadStore, m: MonthOf): Promise<TransferRowView[]> {
-  const docs = await reads.find<TimelineEntryDoc>(CLIENT_TIMELINE, allOf({ kind: 'transferred' }, inMonth('at', m)), {
-    sort: { position: 1 },
-  });
+  const moves = { kind: 'transferred', ...inMonth('at', m) };
+  const docs = await reads.find<TimelineEntryDoc>(CLIENT_TIMELINE, moves, { sort: { position: 1 } });
   return docs.flatMap((e) =>
     e.kind === 'transferred' && (sameSide(e.from, m.side) || sameSide(e.to, m.side))
       ? [{ transferId: e.transferId, clientId: e.clientId, from: e.from, to: e.to, at: e.at, cause: e.cause.kind }]

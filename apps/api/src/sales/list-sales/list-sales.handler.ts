@@ -5,7 +5,6 @@ import { READ_STORE, type Filter, type ReadStore } from '@cl/read-models';
 import { CLIENTS, type ClientDoc } from '@cl/projections/clients/clients.projection';
 import { SALES, type SaleDoc } from '@cl/projections/sales/sales.projection';
 import type { Principal } from '../../shared/auth/principal';
-import { allOf } from '../../clients/client-reads';
 import { toSaleView } from '../sale-read';
 import type { SalePage } from '../sale-view.dto';
 import { saleScope } from '../sale-visibility';
@@ -29,9 +28,12 @@ export class ListSalesHandler implements IQueryHandler<ListSalesQuery> {
 
   async execute({ query, viewer }: ListSalesQuery): Promise<SalePage> {
     const { limit, offset } = query;
-    const filter = allOf(await this.scope(viewer), filterOf(query));
+    // One top-level conjunction (the scope is at most an $or), so a clientId or sellerKey index narrows it.
+    const filter: Filter = { ...filterOf(query), ...(await this.scope(viewer)) };
     const [docs, total] = await Promise.all([
-      this.reads.find<SaleDoc>(SALES, filter, { sort: ORDER, skip: offset, limit }),
+      Object.keys(filter).length === 0
+        ? latestFirst(this.reads, offset, limit)
+        : this.reads.find<SaleDoc>(SALES, filter, { sort: ORDER, skip: offset, limit }),
       this.reads.count(SALES, filter),
     ]);
     return { items: docs.map(toSaleView), total, limit, offset };
@@ -48,6 +50,22 @@ export class ListSalesHandler implements IQueryHandler<ListSalesQuery> {
     );
   }
 }
+
+/**
+ * Every sale in ORDER without sorting them all (ORDER mixes directions: no index serves it). The
+ * `date, _id` index yields the first offset + limit sales latest date first; every sale dated after
+ * the last one's day is among them, and that day's first sales by id complete the list in ORDER.
+ */
+async function latestFirst(reads: ReadStore, offset: number, limit: number): Promise<SaleDoc[]> {
+  const head = await reads.find<SaleDoc>(SALES, {}, { sort: { date: -1, _id: -1 }, limit: offset + limit });
+  if (head.length === 0) return [];
+  const lastDay = head[head.length - 1].date;
+  const later = head.filter((s) => s.date > lastDay).sort(byOrder);
+  const sameDay = await reads.find<SaleDoc>(SALES, { date: lastDay }, { sort: { _id: 1 }, limit: offset + limit - later.length });
+  return [...later, ...sameDay].slice(offset, offset + limit);
+}
+
+const byOrder = (a: SaleDoc, b: SaleDoc) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
 
 function filterOf({ clientId, sellerKey, from, to, period }: ListSalesParams): Filter {
   const date = { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
