@@ -148,6 +148,12 @@ export async function queryTimings(info: DatasetInfo, calls: number): Promise<Qu
       ),
     );
     results.push(
+      await time('sales list page, company, one month (period)', calls, () => {
+        const period = `${info.year}-${String(rng.int(1, 12)).padStart(2, '0')}`;
+        return sales.execute(new ListSalesQuery(pageOf<ListSalesParams>({ period }), COMPANY));
+      }),
+    );
+    results.push(
       await time("sales list, one client's sales", calls, () =>
         sales.execute(new ListSalesQuery(pageOf<ListSalesParams>({ clientId: rng.pick(clients) }), COMPANY)),
       ),

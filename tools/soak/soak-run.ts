@@ -38,6 +38,12 @@ export interface Sample {
   t: number;
   rssMb: number;
   heapMb: number;
+  /**
+   * What V8 holds committed for its heap, and memory outside it (Buffers, ArrayBuffers): printed beside
+   * RSS to tell an RSS swing of the committed heap, which V8 grows and gives back, from native growth.
+   */
+  heapCommittedMb?: number;
+  externalMb?: number;
   lag: number;
   requests: number;
   errors: number;
@@ -125,17 +131,22 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const sample = async () => {
     collectGarbage(); // measure what is retained, not what awaits collection
     const lag = Math.max(0, ...(await projector.lag()).map((l) => l.lag));
-    const { rss, heapUsed } = process.memoryUsage();
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
     const s = {
       t: (Date.now() - started) / 1000,
       rssMb: rss / 2 ** 20,
       heapMb: heapUsed / 2 ** 20,
+      heapCommittedMb: heapTotal / 2 ** 20,
+      externalMb: external / 2 ** 20,
       lag,
       requests: counters.requests,
       errors: counters.errors,
     };
     samples.push(s);
-    log(`t=${s.t.toFixed(0)}s rss=${s.rssMb.toFixed(1)}MB heap=${s.heapMb.toFixed(1)}MB lag=${lag} requests=${s.requests} errors=${s.errors}`);
+    log(
+      `t=${s.t.toFixed(0)}s rss=${s.rssMb.toFixed(1)}MB heap=${s.heapMb.toFixed(1)}MB (committed ${s.heapCommittedMb.toFixed(1)}MB) ` +
+        `external=${s.externalMb.toFixed(1)}MB lag=${lag} requests=${s.requests} errors=${s.errors}`,
+    );
   };
   // Sampled in a loop of its own (not setInterval), so the last sample has finished before the app closes.
   const sampler = async () => {

@@ -114,44 +114,44 @@ describe('start-up faults: a clear error naming the file, exit 74, nothing writt
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  it.each([
-    ['API', 'events.db'],
-    ['API', 'read-models.db'],
-    ['projector', 'events.db'],
-  ])('%s with a corrupted %s (garbage bytes)', async (which, file) => {
+  /**
+   * Garbage is refused by the header check; damage behind a valid header (the first page's b-tree,
+   * right after the 100-byte header) by the read of the schema through SQLite.
+   */
+  const DAMAGE = {
+    'garbage bytes': {
+      damage: (path: string) => writeFileSync(path, Buffer.concat([Buffer.from('not a database, really'), Buffer.alloc(8192, 0xa5)])),
+      says: 'is not a valid SQLite database (bad header)',
+    },
+    'damaged pages behind a valid header': {
+      damage: (path: string) => {
+        const fd = openSync(path, 'r+');
+        writeSync(fd, Buffer.alloc(400, 0xa5), 0, 400, 100);
+        closeSync(fd);
+      },
+      says: 'database disk image is malformed',
+    },
+  } as const;
+
+  it.each(
+    (Object.keys(DAMAGE) as Array<keyof typeof DAMAGE>).flatMap((kind) => [
+      ['API', kind, 'events.db'],
+      ['API', kind, 'read-models.db'],
+      ['projector', kind, 'events.db'],
+    ]) as Array<[string, keyof typeof DAMAGE, string]>,
+  )('%s with %s in %s', async (which, kind, file) => {
     const dataDir = dir('corrupt');
     await seededDataDir(dataDir);
-    writeFileSync(join(dataDir, file), Buffer.concat([Buffer.from('not a database, really'), Buffer.alloc(8192, 0xa5)]));
+    await new SqliteReadStore(join(dataDir, 'read-models.db')).close();
+    DAMAGE[kind].damage(join(dataDir, file));
     const before = fingerprint(dataDir);
     const child = which === 'API' ? startApi(dataDir, await freePort()) : startProjector(dataDir);
     const { code, stderr } = await refusedStart(child);
     expect(code).toBe(74);
     expect(stderr).toContain(join(dataDir, file));
-    expect(stderr).toContain('is not a valid SQLite database');
+    expect(stderr).toContain(DAMAGE[kind].says);
     expect(fingerprint(dataDir)).toEqual(before);
-    console.log(`startup-faults: ${which}, corrupted ${file} → exit ${code}: ${stderr.trim()}`);
-  });
-
-  /** The header check passes; SQLite finds the damage when the store opens the file (its schema page). */
-  it.each([
-    ['API', 'events.db'],
-    ['API', 'read-models.db'],
-    ['projector', 'events.db'],
-  ])('%s with damaged pages behind a valid header in %s', async (which, file) => {
-    const dataDir = dir('corrupt-pages');
-    await seededDataDir(dataDir);
-    if (file === 'read-models.db') await new SqliteReadStore(join(dataDir, file)).close();
-    const fd = openSync(join(dataDir, file), 'r+');
-    writeSync(fd, Buffer.alloc(400, 0xa5), 0, 400, 100); // the first page's b-tree, right after the 100-byte header
-    closeSync(fd);
-    const before = fingerprint(dataDir);
-    const child = which === 'API' ? startApi(dataDir, await freePort()) : startProjector(dataDir);
-    const { code, stderr } = await refusedStart(child);
-    expect(code).toBe(74);
-    expect(stderr).toContain(join(dataDir, file));
-    expect(stderr).toContain('database disk image is malformed');
-    expect(fingerprint(dataDir)).toEqual(before);
-    console.log(`startup-faults: ${which}, damaged pages in ${file} → exit ${code}: ${stderr.trim()}`);
+    console.log(`startup-faults: ${which}, ${kind} in ${file} → exit ${code}: ${stderr.trim()}`);
   });
 
   withMount('API on a full disk (tmpfs filled to the last byte): refuses to start, creates nothing', async () => {

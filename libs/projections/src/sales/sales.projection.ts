@@ -95,6 +95,7 @@ export const salesProjection: Projection = {
   // behind a non-discrimination cell), also the listing by seller; date, _id: the whole list, latest first.
   indexes: [
     { collection: SALES, fields: ['date', '_id'] },
+    { collection: SALES, fields: ['period', 'date', '_id'] },
     { collection: SALES, fields: ['clientId'] },
     { collection: SALES, fields: ['sellerKey', 'month'] },
     { collection: SALES, fields: ['channelConflict.owner.distributorId'] },

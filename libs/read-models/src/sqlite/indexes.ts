@@ -115,17 +115,30 @@ export function equalityPlan(filter: Filter, indexes: TableIndex[]): Plan | unde
   return conjunctionPlan(filter, indexes);
 }
 
-/** An ORDER BY a plain index can serve: the sort names exactly its fields, in order, in one direction. */
-export function indexedOrder(sort: Record<string, 1 | -1>, indexes: TableIndex[]): string | undefined {
+/**
+ * An ORDER BY a plain index can serve: the sort names exactly its fields, in order, in one direction —
+ * or its fields after a prefix the filter pins to one value each (`period = ?` then `date, _id`):
+ * within one value of the prefix, the index is ordered by the rest.
+ */
+export function indexedOrder(sort: Record<string, 1 | -1>, indexes: TableIndex[], pinnedToOne: ReadonlySet<string> = new Set()): string | undefined {
   const fields = Object.keys(sort);
   const directions = new Set(Object.values(sort));
   if (directions.size !== 1) return undefined;
-  const match = indexes.find((i) => i.plain && i.fields.length === fields.length && i.fields.every((f, n) => f === fields[n]));
+  const serves = (i: TableIndex) => {
+    const prefix = i.fields.length - fields.length;
+    return prefix >= 0 && i.fields.slice(0, prefix).every((f) => pinnedToOne.has(f)) && fields.every((f, n) => f === i.fields[prefix + n]);
+  };
+  const match = indexes.find((i) => i.plain && serves(i));
   const onlyId = fields.length === 1 && fields[0] === '_id';
   if (!match && !onlyId) return undefined;
   const direction = sort[fields[0]] === 1 ? 'ASC' : 'DESC';
   // Ties keep natural order, as the in-memory sort does.
   return `${fields.map((f) => `${fieldExpr(f)} ${direction}`).join(', ')}, rowid ASC`;
+}
+
+/** The top-level fields a filter holds to exactly one value (`v`, `{ $eq: v }`, or an `$in` of one). */
+export function pinnedToOne(filter: Filter): Set<string> {
+  return new Set(Object.keys(filter).filter((k) => !k.startsWith('$') && pinned(filter[k])?.length === 1));
 }
 
 const whereOf = (plan: Plan | undefined) => (plan ? ` WHERE ${plan.where.join(' AND ')}` : '');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { readStoreContract } from '../testing/read-store.contract';
-import { equalityPlan, indexedOrder, selectSql } from './indexes';
+import { equalityPlan, indexedOrder, pinnedToOne, selectSql } from './indexes';
 import { SqliteReadStore } from './sqlite-read-store';
 
 const dirs: string[] = [];
@@ -130,6 +130,30 @@ describe('SqliteReadStore specifics', () => {
     ]);
     expect(equalityPlan({ clientId: 'c1' }, indexes())).toBeUndefined();
     expect((await store.find('items', { clientId: 'c2' })).map((d) => d._id)).toEqual(['b']);
+    db.close();
+    await store.close();
+  });
+
+  it('serves a sort from a composite index whose leading fields the filter pins to one value', async () => {
+    const file = tempFile();
+    const store = new SqliteReadStore(file);
+    await store.registerProjection('p', ['items']);
+    const docs = Array.from({ length: 40 }, (_, i) => ({ _id: `s${String(i).padStart(2, '0')}`, period: `P${i % 3}`, date: `2026-01-${String((i % 7) + 1).padStart(2, '0')}` }));
+    await store.commit({ projection: 'p', generation: 1, expectedCheckpoint: 0, checkpoint: 1, ops: docs.map((doc) => ({ op: 'replace', collection: 'items', doc })) });
+    const page = () => store.find('items', { period: 'P1' }, { sort: { date: -1, _id: -1 }, skip: 2, limit: 5 });
+    const before = await page(); // no index yet: read whole, sorted in memory
+    await store.ensureIndexes([{ collection: 'items', fields: ['period', 'date', '_id'] }]);
+    expect(await page()).toEqual(before);
+    expect(before.map((d) => d._id)).toEqual(['s19', 's25', 's04', 's31', 's10']); // P1: i = 1, 4, …, 37; date 7, 6, … by i % 7
+    const indexes = [{ fields: ['period', 'date', '_id'], plain: true }];
+    expect(indexedOrder({ date: -1, _id: -1 }, indexes, pinnedToOne({ period: 'P1' }))).toBeDefined();
+    expect(indexedOrder({ date: -1, _id: -1 }, indexes, pinnedToOne({ period: { $in: ['P1', 'P2'] } }))).toBeUndefined(); // two values: not one order
+    expect(indexedOrder({ date: -1, _id: -1 }, indexes)).toBeUndefined();
+    const db = new Database(file, { readonly: true });
+    const plan = equalityPlan({ period: 'P1' }, indexes)!;
+    const sql = selectSql('rm_items__g1', plan, indexedOrder({ date: -1, _id: -1 }, indexes, pinnedToOne({ period: 'P1' })), true);
+    const detail = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all('P1', 5, 2).map((r) => r.detail).join('; ');
+    expect(detail).toContain('USING INDEX rm_items__g1__ix__period__date___id');
     db.close();
     await store.close();
   });

@@ -35,7 +35,7 @@ import {
 } from '../port';
 import { BatchWriter } from './batch-writer';
 import { DocTables } from './doc-tables';
-import { countSql, equalityPlan, indexedOrder, isPlainDoc, selectSql, type Plan } from './indexes';
+import { countSql, equalityPlan, indexedOrder, isPlainDoc, pinnedToOne, selectSql, type Plan } from './indexes';
 import { compileFilter, sortDocs, type CompiledFilter } from './mongo-semantics';
 import { prepareSystemStatements, SYSTEM_SCHEMA, type DocStatements, type ProjectionRow, type SystemStatements } from './schema';
 
@@ -125,7 +125,7 @@ export class SqliteReadStore implements ReadStore {
     const indexes = this.tables.indexesOf(source.table);
     const plan = equalityPlan(filter, indexes);
     const exact = Object.keys(filter).length === 0 || plan?.exact === true;
-    return { plan, exact, order: sort ? indexedOrder(sort, indexes) : undefined };
+    return { plan, exact, order: sort ? indexedOrder(sort, indexes, pinnedToOne(filter)) : undefined };
   }
 
   /**

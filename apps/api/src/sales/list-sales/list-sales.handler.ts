@@ -31,8 +31,10 @@ export class ListSalesHandler implements IQueryHandler<ListSalesQuery> {
     // One top-level conjunction (the scope is at most an $or), so a clientId or sellerKey index narrows it.
     const filter: Filter = { ...filterOf(query), ...(await this.scope(viewer)) };
     const [docs, total] = await Promise.all([
-      Object.keys(filter).length === 0
-        ? latestFirst(this.reads, offset, limit)
+      // A selective filter (a client, a seller, a distributor's scope) is read through its own index and
+      // sorted; reading all sales in date order to find its few would cost more.
+      Object.keys(filter).every((k) => k === 'period')
+        ? latestFirst(this.reads, filter, offset, limit)
         : this.reads.find<SaleDoc>(SALES, filter, { sort: ORDER, skip: offset, limit }),
       this.reads.count(SALES, filter),
     ]);
@@ -52,16 +54,18 @@ export class ListSalesHandler implements IQueryHandler<ListSalesQuery> {
 }
 
 /**
- * Every sale in ORDER without sorting them all (ORDER mixes directions: no index serves it). The
- * `date, _id` index yields the first offset + limit sales latest date first; every sale dated after
- * the last one's day is among them, and that day's first sales by id complete the list in ORDER.
+ * The page of all sales, or of one period's, in ORDER without sorting them all (ORDER mixes directions:
+ * no index serves it). The first offset + limit matches latest date first (the `date, _id` or
+ * `period, date, _id` index serves that order) hold every match dated after the last one's day; that
+ * day's first matches by id complete the list in ORDER.
  */
-async function latestFirst(reads: ReadStore, offset: number, limit: number): Promise<SaleDoc[]> {
-  const head = await reads.find<SaleDoc>(SALES, {}, { sort: { date: -1, _id: -1 }, limit: offset + limit });
+async function latestFirst(reads: ReadStore, filter: Filter, offset: number, limit: number): Promise<SaleDoc[]> {
+  const head = await reads.find<SaleDoc>(SALES, filter, { sort: { date: -1, _id: -1 }, limit: offset + limit });
   if (head.length === 0) return [];
   const lastDay = head[head.length - 1].date;
   const later = head.filter((s) => s.date > lastDay).sort(byOrder);
-  const sameDay = await reads.find<SaleDoc>(SALES, { date: lastDay }, { sort: { _id: 1 }, limit: offset + limit - later.length });
+  // The day replaces any date range of the filter: it lies within it, being a match's.
+  const sameDay = await reads.find<SaleDoc>(SALES, { ...filter, date: lastDay }, { sort: { _id: 1 }, limit: offset + limit - later.length });
   return [...later, ...sameDay].slice(offset, offset + limit);
 }
 
