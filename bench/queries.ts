@@ -78,7 +78,6 @@ async function time(name: string, calls: number, run: (i: number) => Promise<unk
   return { name, p50Ms: percentile(ms, 50), p99Ms: percentile(ms, 99), calls };
 }
 
-const page = (p: Partial<ClaimsRegisterParams>) => ({ limit: 50, offset: 0, ...p }) as ClaimsRegisterParams;
 /** A first page of 50 of any list's parameters. */
 const pageOf = <P extends PageParams>(p: Partial<P> = {}) => ({ limit: 50, offset: 0, ...p }) as P;
 
@@ -117,17 +116,17 @@ export async function queryTimings(info: DatasetInfo, calls: number): Promise<Qu
     const maxOffset = Math.max(0, Math.min(10_000, totalClaims - 50));
     results.push(
       await time('claims register page, company (50 entries, offset 0–10,000)', calls, () =>
-        claims.execute(new ClaimsRegisterQuery(page({ offset: rng.int(0, maxOffset) }), COMPANY)),
+        claims.execute(new ClaimsRegisterQuery(pageOf<ClaimsRegisterParams>({ offset: rng.int(0, maxOffset) }), COMPANY)),
       ),
     );
     results.push(
       await time("claims register, one client's claims", calls, () =>
-        claims.execute(new ClaimsRegisterQuery(page({ clientId: rng.pick(clients) }), COMPANY)),
+        claims.execute(new ClaimsRegisterQuery(pageOf<ClaimsRegisterParams>({ clientId: rng.pick(clients) }), COMPANY)),
       ),
     );
     results.push(
       await time('claims register page, distributor view (its claims and those against it)', calls, () =>
-        claims.execute(new ClaimsRegisterQuery(page({}), distributor(someDistributor()))),
+        claims.execute(new ClaimsRegisterQuery(pageOf<ClaimsRegisterParams>({}), distributor(someDistributor()))),
       ),
     );
     results.push(

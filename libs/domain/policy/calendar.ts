@@ -3,22 +3,14 @@
  * (exclusive): one fixed reference for both parties, whatever time zone a user sits in.
  */
 import type { Granularity } from './terms';
+import { kept } from '../shared/kept';
 import { assertNever } from '../shared/types';
 
 export const isPolicyYear = (year: unknown): year is number =>
   Number.isInteger(year) && (year as number) >= 2000 && (year as number) <= 9998;
 
 /** 1 January of the year, 00:00 UTC, as an ISO instant; kept per year (every in-force question asks it). */
-export function yearStart(year: number): string {
-  let start = yearStarts.get(year);
-  if (start === undefined) {
-    start = new Date(Date.UTC(year, 0, 1)).toISOString();
-    if (yearStarts.size >= 1_024) yearStarts.clear();
-    yearStarts.set(year, start);
-  }
-  return start;
-}
-const yearStarts = new Map<number, string>();
+export const yearStart: (year: number) => string = kept((year: number) => new Date(Date.UTC(year, 0, 1)).toISOString(), 1_024);
 
 /** The first instant after the year (exclusive end). */
 export const yearEnd = (year: number): string => yearStart(year + 1);

@@ -3,6 +3,7 @@
  * amount of a period, the instant it ends, and the attainment and bonus an actual earns against it.
  */
 import { bonusFor } from '../policy/bonus';
+import { kept } from '../shared/kept';
 import type { BonusTerms, Money, PolicyTerms } from '../policy/terms';
 import type { SettlementTerms } from './commands';
 
@@ -20,18 +21,7 @@ const QUARTER = /^(\d{4})-Q([1-4])$/;
  * '2027-01-01T00:00:00.000Z'): periods follow the policy calendar, in UTC. Throws on anything else.
  * Answers are kept (a handful of periods per year): formatting the date was a tenth of plan-vs-actual.
  */
-export function periodEnd(period: string): string {
-  let end = periodEnds.get(period);
-  if (end === undefined) {
-    end = computePeriodEnd(period);
-    if (periodEnds.size >= MAX_KEPT_PERIODS) periodEnds.clear();
-    periodEnds.set(period, end);
-  }
-  return end;
-}
-
-const periodEnds = new Map<string, string>();
-const MAX_KEPT_PERIODS = 4_096;
+export const periodEnd: (period: string) => string = kept(computePeriodEnd, 4_096);
 
 function computePeriodEnd(period: string): string {
   const month = MONTH.exec(period);
