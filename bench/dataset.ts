@@ -49,7 +49,8 @@ export interface DatasetInfo {
   generationSeconds: number;
 }
 
-const GENERATOR_VERSION = 1;
+// 2: event ids are UUIDv7, as the API now makes them (1: random v4).
+const GENERATOR_VERSION = 2;
 const INFO_FILE = 'dataset.json';
 
 /** bench/.data/<events>-<distributors>-<clients>-<seed>: where `npm run bench` keeps its data sets (gitignored). */

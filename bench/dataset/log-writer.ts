@@ -10,7 +10,7 @@ import { allEventSchemas } from '@cl/domain/schemas';
 import { currentVersion } from '@cl/domain/shared/schemas';
 import type { Actor, Event } from '@cl/domain/shared/types';
 import { ChainedEventStore } from '@cl/event-store/audit/chained-event-store';
-import type { NewEvent } from '@cl/event-store';
+import { uuidV7, type NewEvent } from '@cl/event-store';
 import { SqliteEventStore } from '@cl/event-store/sqlite/sqlite-event-store';
 import type { Rng } from './rng';
 
@@ -37,8 +37,9 @@ export class LogWriter {
     if (events.length === 0) return;
     if (this.pending === 0) this.inner.database.exec('BEGIN IMMEDIATE');
     const id = this.rng.uuid();
+    // Event ids as the API makes them (UUIDv7 at the time of the append), from the seeded stream.
     const envelopes: NewEvent[] = events.map((e) => ({
-      id: this.rng.uuid(),
+      id: uuidV7(now.getTime(), this.rng.bytes(10)),
       type: e.type,
       schemaVersion: currentVersion(allEventSchemas, e.type),
       data: e.data as Record<string, unknown>,

@@ -26,7 +26,12 @@ export class Rng {
     return items[Math.floor(this.next() * items.length)];
   }
 
-  /** A version-4-shaped UUID from the stream of numbers (event ids, correlation ids). */
+  /** `n` bytes from the stream of numbers. */
+  bytes(n: number): Uint8Array {
+    return Uint8Array.from({ length: n }, () => Math.floor(this.next() * 256));
+  }
+
+  /** A version-4-shaped UUID from the stream of numbers (correlation ids, entity ids). */
   uuid(): string {
     const hex = Array.from({ length: 4 }, () => Math.floor(this.next() * 4294967296).toString(16).padStart(8, '0')).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

@@ -7,8 +7,8 @@
  * Concurrency needs no lease: each digest is appended with the digest stream's exact revision, so of
  * two digesters racing only one writes; the other re-reads next time.
  */
-import { randomUUID } from 'node:crypto';
 import { WrongExpectedRevisionError } from '../errors';
+import { newEventId } from '../event-id';
 import type { EventStore, RecordedEvent } from '../port';
 import { GENESIS_HASH, sha256 } from './hash-chain';
 
@@ -85,7 +85,7 @@ export class LogDigester {
 
   private async record(digest: LogDigest, revision: number | null): Promise<boolean> {
     const now = (this.options.now ?? (() => new Date()))().toISOString();
-    const id = randomUUID();
+    const id = newEventId();
     try {
       await this.store.appendToStream(
         DIGEST_STREAM,

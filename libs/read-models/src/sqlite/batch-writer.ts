@@ -41,6 +41,12 @@ function current(slot: Slot): Doc | null {
 
 const exists = (slot: Slot) => slot.json !== undefined || slot.doc !== null;
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether a filter has a condition on `field` at its top level or in a branch of a top-level `$or` (what a plan can use). */
+const namesField = (filter: Filter, field: string) =>
+  field in filter || (Array.isArray(filter.$or) && (filter.$or as unknown[]).some((branch) => isObject(branch) && field in branch));
+
 class TableWork {
   private readonly slots = new Map<string, Slot>();
   private readonly statements: DocStatements;
@@ -57,6 +63,16 @@ class TableWork {
   private get indexes(): TableIndex[] {
     this.indexList ??= this.tables.indexesOf(this.target.table);
     return this.indexList;
+  }
+
+  /** The table's indexes, after creating the deferred ones this filter could be narrowed by: a rebuild's own filtered writes must not scan. */
+  private plannable(filter: Filter): TableIndex[] {
+    const wanted = (index: TableIndex) => index.deferred && index.plain && namesField(filter, index.fields[0]);
+    if (this.indexes.some(wanted)) {
+      this.tables.buildDeferred(this.target.table, wanted);
+      this.indexList = undefined;
+    }
+    return this.indexes;
   }
 
   insert(doc: Doc): void {
@@ -162,12 +178,12 @@ class TableWork {
       }
       return out;
     }
-    const plan = equalityPlan(filter, this.indexes);
+    const plan = equalityPlan(filter, this.plannable(filter));
     if (plan) {
-      const touched = new Set(this.slots.keys());
       for (const slot of this.slots.values()) if (matches(slot) && out.push(slot) >= max) return out;
+      // Each row comes once, so a row already holding a slot was touched before this query: judged above.
       for (const row of this.tables.select(selectSql(this.target.table, plan)).iterate(...plan.params)) {
-        if (touched.has(row._id)) continue;
+        if (this.slots.has(row._id)) continue;
         const slot: Slot = { doc: JSON.parse(row.doc) as Doc, stored: true, dirty: false };
         this.slots.set(row._id, slot);
         if (matches(slot) && out.push(slot) >= max) return out;

@@ -5,8 +5,7 @@
  * the indexes declared for its logical collection (see indexes.ts).
  */
 import type Database from 'better-sqlite3';
-import type { Doc } from '../port';
-import { createIndexSql, isPlainDoc, type TableIndex } from './indexes';
+import { anyMixedSql, createIndexSql, type TableIndex } from './indexes';
 import { createDocTable, dropDocTable, prepareDocStatements, type DocStatements, type SystemStatements } from './schema';
 
 /** The logical collection of a physical table: `rm_<collection>__g<n>` for a generation, else itself. */
@@ -36,23 +35,43 @@ export class DocTables {
     return this.remember(table);
   }
 
-  /** Statements of a table, creating it first if needed. Call inside `transaction`. */
-  ensure(table: string): DocStatements {
+  /**
+   * Statements of a table, creating it first if needed. Call inside `transaction`. A table filled by a
+   * rebuild (`deferIndexes`) is created without its declared indexes: SQLite builds an index on a filled
+   * table by sorting, several times faster than keeping it up to date row by row over a million writes.
+   * Their plainness is still judged write by write (BatchWriter); `buildDeferred` creates them — before
+   * the table is activated, or as soon as one of the rebuild's own filtered writes needs one.
+   */
+  ensure(table: string, deferIndexes = false): DocStatements {
     const existing = this.existing(table);
     if (existing) return existing;
     this.db.exec(createDocTable(table));
     this.createdInTransaction?.push(table);
     for (const fields of this.sys.declaredIndexes.all(logicalOf(table))) {
-      this.db.exec(createIndexSql(table, this.fieldsOf(fields)));
+      if (deferIndexes) this.sys.deferIndex.run(table, fields);
+      else this.db.exec(createIndexSql(table, this.fieldsOf(fields)));
       this.sys.addTableIndex.run(table, fields, 1);
     }
     return this.remember(table);
+  }
+
+  /** Creates a table's deferred indexes (only those whose fields `which` accepts); returns how many. Call inside `transaction`. */
+  buildDeferred(table: string, which: (index: TableIndex) => boolean = () => true): number {
+    let built = 0;
+    for (const index of this.indexesOf(table)) {
+      if (!index.deferred || !which(index)) continue;
+      this.db.exec(createIndexSql(table, index.fields));
+      this.sys.undeferIndex.run(table, JSON.stringify(index.fields));
+      built++;
+    }
+    return built;
   }
 
   drop(table: string): void {
     this.known.delete(table);
     this.db.exec(dropDocTable(table));
     this.sys.dropTableIndexes.run(table);
+    this.sys.dropDeferredIndexes.run(table);
   }
 
   /** Creates a declared index on an existing table, judging whether its documents are plain. Call inside `transaction`. */
@@ -62,18 +81,12 @@ export class DocTables {
     const key = JSON.stringify(fields);
     if (this.indexesOf(table).some((i) => JSON.stringify(i.fields) === key)) return;
     this.db.exec(createIndexSql(table, fields));
-    let plain = true;
-    for (const row of statements.scan.iterate()) {
-      if (!isPlainDoc(JSON.parse(row.doc) as Doc, fields)) {
-        plain = false;
-        break;
-      }
-    }
-    this.sys.addTableIndex.run(table, key, plain ? 1 : 0);
+    const { mixed } = this.db.prepare<[], { mixed: number }>(anyMixedSql(table, fields)).get()!;
+    this.sys.addTableIndex.run(table, key, mixed ? 0 : 1);
   }
 
   indexesOf(table: string): TableIndex[] {
-    return this.sys.tableIndexes.all(table).map((row) => ({ fields: this.fieldsOf(row.fields), plain: row.plain === 1 }));
+    return this.sys.tableIndexes.all(table).map((row) => ({ fields: this.fieldsOf(row.fields), plain: row.plain === 1, deferred: row.deferred === 1 }));
   }
 
   /** A document with an array, object or boolean at an index's fields: the index is no longer used for this table. */

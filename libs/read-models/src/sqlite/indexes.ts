@@ -13,7 +13,12 @@ export interface TableIndex {
   fields: string[];
   /** Every stored document holds a string, number, null or nothing at each field. */
   plain: boolean;
+  /** Declared but not created yet: a table being rebuilt gets it in bulk before it is activated. */
+  deferred: boolean;
 }
+
+/** An index queries may plan on: it exists and SQLite's view of its fields agrees with MongoDB's. */
+export const usable = (index: TableIndex) => index.plain && !index.deferred;
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -38,6 +43,24 @@ export function plainAt(doc: Doc, field: string): boolean {
 }
 
 export const isPlainDoc = (doc: Doc, fields: string[]) => fields.every((f) => plainAt(doc, f));
+
+/**
+ * `plainAt` as SQL, for judging a whole table when an index is added to it (parsing every document in
+ * JS took ~65 s over a million rows): an array on the way, or a boolean, object or array at the end,
+ * makes the field mixed. A path through a scalar is missing (json_type NULL), as in `plainAt`.
+ */
+function mixedAtSql(field: string): string {
+  const segments = field.split('.');
+  const type = (n: number) => `json_type(doc, '$.${segments.slice(0, n).join('.')}')`;
+  const onTheWay = segments.slice(0, -1).map((_, i) => `${type(i + 1)} = 'array'`);
+  return [...onTheWay, `${type(segments.length)} IN ('true', 'false', 'object', 'array')`].join(' OR ');
+}
+
+/** Whether some row of the table makes an index on `fields` mixed (see TableIndex.plain). */
+export const anyMixedSql = (table: string, fields: string[]) => {
+  const conditions = fields.filter((f) => f !== '_id').map(mixedAtSql); // _id is a string column
+  return `SELECT EXISTS (SELECT 1 FROM ${quote(table)} WHERE ${conditions.length ? conditions.join(' OR ') : '0'}) AS mixed`;
+};
 
 type Scalar = string | number;
 const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
@@ -74,7 +97,7 @@ function conjunctionPlan(filter: Filter, indexes: TableIndex[]): Plan | undefine
   let best: Plan | undefined;
   let used: string[] = [];
   for (const index of indexes) {
-    if (!index.plain) continue;
+    if (!usable(index)) continue;
     const plan: Plan = { where: [], params: [], exact: false };
     const fields: string[] = [];
     for (const field of index.fields) {
@@ -128,7 +151,7 @@ export function indexedOrder(sort: Record<string, 1 | -1>, indexes: TableIndex[]
     const prefix = i.fields.length - fields.length;
     return prefix >= 0 && i.fields.slice(0, prefix).every((f) => pinnedToOne.has(f)) && fields.every((f, n) => f === i.fields[prefix + n]);
   };
-  const match = indexes.find((i) => i.plain && serves(i));
+  const match = indexes.find((i) => usable(i) && serves(i));
   const onlyId = fields.length === 1 && fields[0] === '_id';
   if (!match && !onlyId) return undefined;
   const direction = sort[fields[0]] === 1 ? 'ASC' : 'DESC';

@@ -35,6 +35,11 @@ CREATE TABLE IF NOT EXISTS _rm_table_indexes (
   plain  INTEGER NOT NULL,
   PRIMARY KEY (tbl, fields)
 );
+CREATE TABLE IF NOT EXISTS _rm_deferred_indexes (
+  tbl    TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  PRIMARY KEY (tbl, fields)
+);
 CREATE TABLE IF NOT EXISTS _rm_leases (
   name       TEXT PRIMARY KEY,
   owner      TEXT NOT NULL,
@@ -93,10 +98,17 @@ export function prepareSystemStatements(db: Database.Database) {
     /** Index declarations per logical collection (`fields`: a JSON array), and their state per physical table. */
     declareIndex: db.prepare<[string, string]>('INSERT INTO _rm_indexes (collection, fields) VALUES (?, ?) ON CONFLICT DO NOTHING'),
     declaredIndexes: db.prepare<[string], string>('SELECT fields FROM _rm_indexes WHERE collection = ? ORDER BY rowid').pluck(),
-    tableIndexes: db.prepare<[string], { fields: string; plain: number }>('SELECT fields, plain FROM _rm_table_indexes WHERE tbl = ? ORDER BY rowid'),
+    tableIndexes: db.prepare<[string], { fields: string; plain: number; deferred: number }>(
+      `SELECT t.fields, t.plain, d.tbl IS NOT NULL AS deferred FROM _rm_table_indexes t
+       LEFT JOIN _rm_deferred_indexes d ON d.tbl = t.tbl AND d.fields = t.fields WHERE t.tbl = ? ORDER BY t.rowid`,
+    ),
     addTableIndex: db.prepare<[string, string, number]>('INSERT INTO _rm_table_indexes (tbl, fields, plain) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     markMixed: db.prepare<[string, string]>('UPDATE _rm_table_indexes SET plain = 0 WHERE tbl = ? AND fields = ?'),
     dropTableIndexes: db.prepare<[string]>('DELETE FROM _rm_table_indexes WHERE tbl = ?'),
+    /** Indexes of a table being rebuilt that are declared but not created yet (see DocTables.ensure). */
+    deferIndex: db.prepare<[string, string]>('INSERT INTO _rm_deferred_indexes (tbl, fields) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+    undeferIndex: db.prepare<[string, string]>('DELETE FROM _rm_deferred_indexes WHERE tbl = ? AND fields = ?'),
+    dropDeferredIndexes: db.prepare<[string]>('DELETE FROM _rm_deferred_indexes WHERE tbl = ?'),
     ping: db.prepare<[], number>('SELECT 1').pluck(),
   };
 }

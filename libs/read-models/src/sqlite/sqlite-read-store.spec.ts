@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { WriteOp } from '../port';
 import { readStoreContract } from '../testing/read-store.contract';
 import { equalityPlan, indexedOrder, pinnedToOne, selectSql } from './indexes';
 import { SqliteReadStore } from './sqlite-read-store';
@@ -112,7 +113,7 @@ describe('SqliteReadStore specifics', () => {
     const db = new Database(file, { readonly: true });
     const indexesOf = () =>
       db.prepare<[], { fields: string; plain: number }>("SELECT fields, plain FROM _rm_table_indexes WHERE tbl = 'rm_items__g1' ORDER BY rowid").all();
-    const indexes = () => indexesOf().map((r) => ({ fields: JSON.parse(r.fields) as string[], plain: r.plain === 1 }));
+    const indexes = () => indexesOf().map((r) => ({ fields: JSON.parse(r.fields) as string[], plain: r.plain === 1, deferred: false }));
     const planOf = (sql: string, params: unknown[]) =>
       db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((r) => r.detail).join('; ');
 
@@ -134,6 +135,51 @@ describe('SqliteReadStore specifics', () => {
     await store.close();
   });
 
+  it('builds a rebuilt generation\'s indexes in bulk before activating it, at once when a filtered write of the rebuild needs one', async () => {
+    const file = tempFile();
+    const store = new SqliteReadStore(file);
+    await store.registerProjection('p', ['items']);
+    await store.ensureIndexes(['clientId', 'kind', 'at'].map((field) => ({ collection: 'items', fields: [field] })));
+    const replace = (doc: { _id: string; [k: string]: unknown }) => ({ op: 'replace' as const, collection: 'items', doc });
+    const docs = [
+      { _id: 'a', clientId: 'c1', kind: 'sale', at: '2026-01-02' },
+      { _id: 'b', clientId: 'c2', kind: ['sale', 'claim'], at: '2026-01-01' }, // makes `kind` mixed
+      { _id: 'c', clientId: 'c1', kind: 'claim', at: '2026-01-03' },
+    ];
+    await store.commit({ projection: 'p', generation: 1, expectedCheckpoint: 0, checkpoint: 3, ops: docs.slice(0, 1).map(replace) });
+    const generation = await store.beginRebuild('p');
+    const db = new Database(file, { readonly: true });
+    const created = () =>
+      db.prepare<[string], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE '%__ix__%' ORDER BY name").pluck().all(`rm_items__g${generation}`);
+    const states = () =>
+      db.prepare<[string], { fields: string; plain: number }>('SELECT fields, plain FROM _rm_table_indexes WHERE tbl = ? ORDER BY rowid').all(`rm_items__g${generation}`);
+    const commit = (from: number, to: number, ops: WriteOp[], activate = false) =>
+      store.commit({ projection: 'p', generation, expectedCheckpoint: from, checkpoint: to, ops, activate });
+
+    await commit(0, 2, docs.slice(0, 2).map(replace));
+    expect(created()).toEqual([]);
+    expect(states()).toEqual([
+      { fields: '["clientId"]', plain: 1 },
+      { fields: '["kind"]', plain: 0 }, // judged by the write, though the index does not exist yet
+      { fields: '["at"]', plain: 1 },
+    ]);
+    await commit(2, 3, [replace(docs[2]), { op: 'update', collection: 'items', filter: { clientId: 'c1' }, update: { $set: { seen: true } }, multi: true }]);
+    expect(created()).toEqual([`rm_items__g${generation}__ix__clientId`]); // the update's filter needed it: built there
+    expect((await store.find('items', {})).map((d) => d._id)).toEqual(['a']); // queries still read generation 1
+
+    await commit(3, 3, [], true);
+    expect(created()).toEqual(['at', 'clientId', 'kind'].map((f) => `rm_items__g${generation}__ix__${f}`));
+    expect(db.prepare('SELECT count(*) AS n FROM _rm_deferred_indexes').get()).toEqual({ n: 0 });
+    expect((await store.find('items', { clientId: 'c1' }, { sort: { at: 1 } })).map((d) => [d._id, d.seen])).toEqual([['a', true], ['c', true]]);
+    expect((await store.find('items', { kind: 'claim' }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['b', 'c']); // mixed: answered by the scan
+    const plan = equalityPlan({ at: '2026-01-01' }, states().map((r) => ({ fields: JSON.parse(r.fields) as string[], plain: r.plain === 1, deferred: false })))!;
+    const detail = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${selectSql(`rm_items__g${generation}`, plan)}`).all(...plan.params);
+    expect(detail.map((r) => r.detail).join('; ')).toContain(`USING INDEX rm_items__g${generation}__ix__at`);
+    await store.dropGeneration('p', 1);
+    db.close();
+    await store.close();
+  });
+
   it('serves a sort from a composite index whose leading fields the filter pins to one value', async () => {
     const file = tempFile();
     const store = new SqliteReadStore(file);
@@ -145,7 +191,7 @@ describe('SqliteReadStore specifics', () => {
     await store.ensureIndexes([{ collection: 'items', fields: ['period', 'date', '_id'] }]);
     expect(await page()).toEqual(before);
     expect(before.map((d) => d._id)).toEqual(['s19', 's25', 's04', 's31', 's10']); // P1: i = 1, 4, …, 37; date 7, 6, … by i % 7
-    const indexes = [{ fields: ['period', 'date', '_id'], plain: true }];
+    const indexes = [{ fields: ['period', 'date', '_id'], plain: true, deferred: false }];
     expect(indexedOrder({ date: -1, _id: -1 }, indexes, pinnedToOne({ period: 'P1' }))).toBeDefined();
     expect(indexedOrder({ date: -1, _id: -1 }, indexes, pinnedToOne({ period: { $in: ['P1', 'P2'] } }))).toBeUndefined(); // two values: not one order
     expect(indexedOrder({ date: -1, _id: -1 }, indexes)).toBeUndefined();
@@ -165,8 +211,8 @@ describe('SqliteReadStore specifics', () => {
     const docs = Array.from({ length: 50 }, (_, i) => ({ _id: `s${i}`, clientId: `c${i}` }));
     await store.commit({ projection: 'p', generation: 1, expectedCheckpoint: 0, checkpoint: 1, ops: docs.map((doc) => ({ op: 'replace', collection: 'items', doc })) });
     const many = [...Array.from({ length: 40_000 }, (_, i) => `other-${i}`), 'c7', 'c42'];
-    expect(equalityPlan({ clientId: { $in: many } }, [{ fields: ['clientId'], plain: true }])).toBeUndefined();
-    expect(equalityPlan({ clientId: { $in: many.slice(-1_000) } }, [{ fields: ['clientId'], plain: true }])?.exact).toBe(true);
+    expect(equalityPlan({ clientId: { $in: many } }, [{ fields: ['clientId'], plain: true, deferred: false }])).toBeUndefined();
+    expect(equalityPlan({ clientId: { $in: many.slice(-1_000) } }, [{ fields: ['clientId'], plain: true, deferred: false }])?.exact).toBe(true);
     expect((await store.find('items', { clientId: { $in: many } }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['s42', 's7']);
     expect(await store.count('items', { $or: [{ clientId: { $in: many } }, { clientId: 'c1' }] })).toBe(3);
     await store.close();

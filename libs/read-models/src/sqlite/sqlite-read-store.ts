@@ -186,28 +186,59 @@ export class SqliteReadStore implements ReadStore {
     checkBatch(batch);
     checkOps(batch.ops);
     const { projection, generation } = batch;
+    if (batch.activate) this.buildDeferredIndexes(batch);
     this.tables.transaction(() => {
-      this.checkCommitTarget(batch);
+      const building = this.checkCommitTarget(batch);
       const owned = new Set(this.sys.ownedCollections.all(projection));
       const writer = new BatchWriter((collection) => {
         if (!owned.has(collection)) throw notOwned(projection, collection);
-        return this.target(generationCollection(collection, generation));
+        return this.target(generationCollection(collection, generation), building);
       }, this.tables);
       writer.applyAll(batch.ops);
       writer.flush();
       this.sys.setCheckpoint.run({ name: projection, generation, checkpoint: batch.checkpoint });
-      if (batch.activate) this.sys.activate.run({ name: projection, generation });
+      if (batch.activate) {
+        for (const table of this.generationTables(projection, generation)) this.tables.buildDeferred(table); // tables the last batch created
+        this.sys.activate.run({ name: projection, generation });
+      }
     });
   }
 
-  /** Generation check, then the checkpoint compare-and-set: nothing is written when either fails. */
-  private checkCommitTarget(batch: CommitBatch): void {
+  /**
+   * Generation check, then the checkpoint compare-and-set: nothing is written when either fails.
+   * Returns whether the batch fills a generation being rebuilt (its tables then defer their indexes).
+   */
+  private checkCommitTarget(batch: CommitBatch): boolean {
     const row = this.requireProjection(batch.projection);
     const stored = this.sys.checkpoint.get(batch.projection, batch.generation);
     if ((batch.generation !== row.active && batch.generation !== row.building) || stored === undefined) {
       throw new StaleGenerationError(batch.projection, batch.generation);
     }
     if (stored !== batch.expectedCheckpoint) throw new CheckpointConflictError(batch.projection, batch.expectedCheckpoint, stored);
+    return batch.generation === row.building && batch.generation !== row.active;
+  }
+
+  /**
+   * A rebuilt generation gets its deferred indexes before it is activated, one index per transaction,
+   * so no single transaction holds the write lock for all of them (a million-row table takes seconds).
+   * Building early is harmless if the activating commit then fails: the index is kept up to date from then on.
+   */
+  private buildDeferredIndexes({ projection, generation }: CommitBatch): void {
+    if (this.sys.projection.get(projection)?.building !== generation) return;
+    for (const table of this.generationTables(projection, generation)) {
+      for (const index of this.tables.indexesOf(table).filter((i) => i.deferred)) {
+        const key = JSON.stringify(index.fields);
+        this.tables.transaction(() => this.tables.buildDeferred(table, (i) => JSON.stringify(i.fields) === key));
+      }
+    }
+  }
+
+  /** The existing tables of a projection's generation. */
+  private generationTables(projection: string, generation: number): string[] {
+    return this.sys.ownedCollections
+      .all(projection)
+      .map((collection) => generationCollection(collection, generation))
+      .filter((table) => this.tables.existing(table) !== undefined);
   }
 
   async beginRebuild(name: string): Promise<number> {
@@ -285,8 +316,8 @@ export class SqliteReadStore implements ReadStore {
     });
   }
 
-  private target(table: string): { table: string; statements: DocStatements } {
-    return { table, statements: this.tables.ensure(table) };
+  private target(table: string, deferIndexes = false): { table: string; statements: DocStatements } {
+    return { table, statements: this.tables.ensure(table, deferIndexes) };
   }
 
   private plainTable(collection: string): string {

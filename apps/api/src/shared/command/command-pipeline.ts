@@ -5,10 +5,9 @@
  * instead of deciding twice, so a retry after a crash or timeout cannot double-write.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { fold, type Command, type Decider, type Event } from '@cl/domain/shared/types';
 import { upcast, currentVersion, type EventSchemas } from '@cl/domain/shared/schemas';
-import { EVENT_STORE, WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '@cl/event-store';
+import { EVENT_STORE, WrongExpectedRevisionError, newEventId, type EventStore, type NewEvent, type RecordedEvent } from '@cl/event-store';
 import { ApiProblem } from '../problem/problem';
 import { keyReused } from '../idempotency/request-idempotency';
 import type { CommandRequest } from './request-context';
@@ -86,7 +85,7 @@ export class CommandPipeline {
 /** The stored form of a domain event: a fresh id, its current schema version, and metadata from the request. */
 export function envelopeOf(schemas: EventSchemas, event: Event, request: CommandRequest): NewEvent {
   return {
-    id: randomUUID(),
+    id: newEventId(),
     type: event.type,
     schemaVersion: currentVersion(schemas, event.type),
     data: event.data as Record<string, unknown>,

@@ -1,0 +1,38 @@
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import type { Doc } from '../port';
+import { anyMixedSql, isPlainDoc } from './indexes';
+
+const key = fc.constantFrom('a', 'b');
+const scalar = fc.oneof(fc.integer({ min: -2, max: 2 }), fc.constantFrom(1.5, 2 ** 60, null, true, false, '', 'x'));
+const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  v: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.array(tie('v'), { maxLength: 3 }),
+    fc.dictionary(key, tie('v'), { maxKeys: 2, noNullPrototype: true }),
+  ),
+})).v;
+const doc = fc.dictionary(key, value, { maxKeys: 2, noNullPrototype: true });
+const field = fc.array(key, { minLength: 1, maxLength: 3 }).map((segments) => segments.join('.'));
+
+describe('judging a whole table for an index in SQL (anyMixedSql)', () => {
+  const db = new Database(':memory:');
+  db.exec('CREATE TABLE t (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)');
+  afterAll(() => db.close());
+
+  it('says what isPlainDoc says of the stored documents, for any documents and dotted fields', () => {
+    fc.assert(
+      fc.property(fc.array(doc, { maxLength: 4 }), fc.array(fc.oneof(field, fc.constant('_id')), { minLength: 1, maxLength: 2 }), (docs, fields) => {
+        db.exec('DELETE FROM t');
+        const insert = db.prepare('INSERT INTO t (_id, doc) VALUES (?, ?)');
+        const stored = docs.map((d, i) => JSON.stringify({ ...d, _id: `d${i}` }));
+        stored.forEach((json, i) => insert.run(`d${i}`, json));
+        const expected = stored.some((json) => !isPlainDoc(JSON.parse(json) as Doc, fields));
+        const { mixed } = db.prepare<[], { mixed: number }>(anyMixedSql('t', fields)).get()!;
+        expect(mixed === 1).toBe(expected);
+      }),
+      { seed: 20261127, numRuns: 5_000 },
+    );
+  });
+});
