@@ -159,6 +159,22 @@ export function indexedOrder(sort: Record<string, 1 | -1>, indexes: TableIndex[]
   return `${fields.map((f) => `${fieldExpr(f)} ${direction}`).join(', ')}, rowid ASC`;
 }
 
+/**
+ * An ORDER BY that SQLite computes from the documents, for a sort no index serves (mixed directions,
+ * fields of different indexes). Its order is mingo's when every sort field is plain in every row —
+ * `_id`, or a field of a usable index — since SQLite orders NULL < numbers < text (compared as bytes)
+ * as BSON orders null and missing < numbers < strings. Used only when SQL answers the filter exactly,
+ * with LIMIT/OFFSET: SQLite keeps the top rows by their extracted keys and only the page is parsed.
+ * (Strings are compared as UTF-8 bytes, mingo compares UTF-16 code units: they differ only between
+ * characters above U+FFFF and U+E000–U+FFFF — the same assumption as an index-served sort.)
+ */
+export function computedOrder(sort: Record<string, 1 | -1>, indexes: TableIndex[]): string | undefined {
+  const plain = new Set(['_id', ...indexes.filter(usable).flatMap((i) => i.fields)]);
+  const fields = Object.keys(sort);
+  if (fields.length === 0 || !fields.every((f) => plain.has(f))) return undefined;
+  return `${fields.map((f) => `${fieldExpr(f)} ${sort[f] === 1 ? 'ASC' : 'DESC'}`).join(', ')}, rowid ASC`;
+}
+
 /** The top-level fields a filter holds to exactly one value (`v`, `{ $eq: v }`, or an `$in` of one). */
 export function pinnedToOne(filter: Filter): Set<string> {
   return new Set(Object.keys(filter).filter((k) => !k.startsWith('$') && pinned(filter[k])?.length === 1));

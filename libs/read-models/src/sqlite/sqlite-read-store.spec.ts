@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { WriteOp } from '../port';
+import fc from 'fast-check';
+import { Query } from 'mingo';
+import type { Doc, WriteOp } from '../port';
 import { readStoreContract } from '../testing/read-store.contract';
-import { equalityPlan, indexedOrder, pinnedToOne, selectSql } from './indexes';
+import { computedOrder, equalityPlan, indexedOrder, pinnedToOne, selectSql } from './indexes';
+import { sortDocs } from './mongo-semantics';
 import { SqliteReadStore } from './sqlite-read-store';
 
 const dirs: string[] = [];
@@ -177,6 +180,51 @@ describe('SqliteReadStore specifics', () => {
     expect(detail.map((r) => r.detail).join('; ')).toContain(`USING INDEX rm_items__g${generation}__ix__at`);
     await store.dropGeneration('p', 1);
     db.close();
+    await store.close();
+  });
+
+  it('pages an exactly indexed filter sorted by SQLite when no index serves the sort: the same page as the in-memory sort', async () => {
+    // Strings without characters above U+FFFF: SQLite compares UTF-8 bytes, mingo UTF-16 code units (see computedOrder).
+    const text = fc.constantFrom('', 'a', 'b', 'B', 'ab', 'é', 'z', '10', '9');
+    const value = fc.oneof(text, fc.integer({ min: -3, max: 3 }), fc.constantFrom(1.5, -0.5, null, undefined));
+    const doc = fc.record({ a: value, b: value, c: value, arr: fc.boolean() });
+    const sortField = fc.constantFrom('a', 'b', 'c', '_id');
+    const sort = fc.uniqueArray(fc.tuple(sortField, fc.constantFrom<1 | -1>(1, -1)), { minLength: 1, maxLength: 3, selector: ([f]) => f });
+    const filter = fc.oneof(fc.constant({}), value.map((a) => ({ a: a ?? null })), fc.array(text, { minLength: 1, maxLength: 3 }).map(($in) => ({ b: { $in } })));
+    await fc.assert(
+      fc.asyncProperty(fc.array(doc, { maxLength: 25 }), filter, sort, fc.nat(6), fc.integer({ min: 1, max: 8 }), async (docs, where, order, skip, limit) => {
+        const store = new SqliteReadStore(':memory:');
+        await store.ensureIndexes([{ collection: 'items', fields: ['a'] }, { collection: 'items', fields: ['b', 'c'] }]);
+        // Some documents hold an array at `c`: the `b, c` index is then mixed and must not be trusted for `b` or `c`.
+        const rows = docs.map(({ arr, ...d }, i) => ({ _id: `d${(i * 7) % 25}`, ...d, ...(arr && i % 5 === 0 ? { c: [1, 'x'] } : {}) }));
+        const stored = rows.map((row) => JSON.parse(JSON.stringify(row)) as Doc);
+        await store.write(stored.map((doc) => ({ op: 'replace', collection: 'items', doc })));
+        const sortBy = Object.fromEntries(order);
+        const matching = new Query(where).find(stored.map((d) => ({ ...d }))).all() as Doc[];
+        const expected = sortDocs(matching, sortBy).slice(skip, skip + limit).map((d) => d._id);
+        expect((await store.find('items', where, { sort: sortBy, skip, limit })).map((d) => d._id)).toEqual(expected);
+        await store.close();
+      }),
+      { seed: 20261127, numRuns: 400 },
+    );
+  });
+
+  it('sorts the page in SQLite (a temporary b-tree over extracted keys) when a sort mixes directions on plain fields', async () => {
+    const file = tempFile();
+    const store = new SqliteReadStore(file);
+    await store.ensureIndexes([{ collection: 'items', fields: ['owner'] }, { collection: 'items', fields: ['date', '_id'] }]);
+    const docs = Array.from({ length: 30 }, (_, i) => ({ _id: `s${String(i).padStart(2, '0')}`, owner: `o${i % 3}`, date: `2026-01-${String((i % 4) + 1).padStart(2, '0')}` }));
+    await store.write(docs.map((doc) => ({ op: 'replace', collection: 'items', doc })));
+    const parse = jest.spyOn(JSON, 'parse');
+    const page = await store.find('items', { owner: { $in: ['o1', 'o2'] } }, { sort: { date: -1, _id: 1 }, skip: 1, limit: 4 });
+    const parsed = parse.mock.calls.length;
+    parse.mockRestore();
+    expect(page.map((d) => d._id)).toEqual(['s11', 's19', 's23', 's02']); // the 4th: s07, s11, s19, s23; then the 3rd: s02 …
+    expect(parsed).toBeLessThanOrEqual(6); // the page, not the 20 matches
+    const order = computedOrder({ date: -1, _id: 1 }, [{ fields: ['date', '_id'], plain: true, deferred: false }])!;
+    expect(order).toBe("json_extract(doc, '$.date') DESC, _id ASC, rowid ASC");
+    expect(computedOrder({ date: -1, _id: 1 }, [{ fields: ['date', '_id'], plain: false, deferred: false }])).toBeUndefined();
+    expect(computedOrder({ date: -1, amount: 1 }, [{ fields: ['date', '_id'], plain: true, deferred: false }])).toBeUndefined();
     await store.close();
   });
 

@@ -35,7 +35,7 @@ import {
 } from '../port';
 import { BatchWriter } from './batch-writer';
 import { DocTables } from './doc-tables';
-import { countSql, equalityPlan, indexedOrder, isPlainDoc, pinnedToOne, selectSql, type Plan } from './indexes';
+import { computedOrder, countSql, equalityPlan, indexedOrder, isPlainDoc, pinnedToOne, selectSql, type Plan } from './indexes';
 import { compileFilter, sortDocs, type CompiledFilter } from './mongo-semantics';
 import { prepareSystemStatements, SYSTEM_SCHEMA, type DocStatements, type ProjectionRow, type SystemStatements } from './schema';
 
@@ -125,7 +125,9 @@ export class SqliteReadStore implements ReadStore {
     const indexes = this.tables.indexesOf(source.table);
     const plan = equalityPlan(filter, indexes);
     const exact = Object.keys(filter).length === 0 || plan?.exact === true;
-    return { plan, exact, order: sort ? indexedOrder(sort, indexes, pinnedToOne(filter)) : undefined };
+    if (!sort) return { plan, exact };
+    // A sort computed by SQLite only where SQL also filters and pages (see computedOrder).
+    return { plan, exact, order: indexedOrder(sort, indexes, pinnedToOne(filter)) ?? (exact ? computedOrder(sort, indexes) : undefined) };
   }
 
   /**
