@@ -114,17 +114,24 @@ export class DocTables {
     return fields;
   }
 
-  /** Runs `fn` in a BEGIN IMMEDIATE transaction (writers queue on busy_timeout instead of failing on upgrade). */
+  /**
+   * Runs `fn` in a BEGIN IMMEDIATE transaction (writers queue on busy_timeout instead of failing on
+   * upgrade); called inside one, in a savepoint. Tables created by a part that rolls back are forgotten;
+   * a savepoint's that commits are handed to the enclosing transaction, which may still roll back.
+   */
   transaction<T>(fn: () => T): T {
+    const outer = this.createdInTransaction;
     const created: string[] = [];
     this.createdInTransaction = created;
     try {
-      return this.immediate(fn);
+      const result = this.immediate(fn);
+      outer?.push(...created);
+      return result;
     } catch (error) {
       for (const table of created) this.known.delete(table);
       throw error;
     } finally {
-      this.createdInTransaction = undefined;
+      this.createdInTransaction = outer;
     }
   }
 

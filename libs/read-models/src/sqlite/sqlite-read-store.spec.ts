@@ -8,7 +8,10 @@ import type { Doc, WriteOp } from '../port';
 import { readStoreContract } from '../testing/read-store.contract';
 import { computedOrder, equalityPlan, indexedOrder, pinnedToOne, selectSql } from './indexes';
 import { sortDocs } from './mongo-semantics';
+import { DocTables } from './doc-tables';
+import { prepareSystemStatements, SYSTEM_SCHEMA } from './schema';
 import { SqliteReadStore } from './sqlite-read-store';
+import { CheckpointConflictError } from '../port';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -136,6 +139,65 @@ describe('SqliteReadStore specifics', () => {
     expect((await store.find('items', { clientId: 'c2' })).map((d) => d._id)).toEqual(['b']);
     db.close();
     await store.close();
+  });
+
+  it('forgets a table created in a savepoint when the enclosing transaction rolls back', () => {
+    const db = new Database(':memory:');
+    db.exec(SYSTEM_SCHEMA);
+    const tables = new DocTables(db, prepareSystemStatements(db));
+    const failing = () =>
+      tables.transaction(() => {
+        tables.transaction(() => tables.ensure('t1'));
+        throw new Error('the enclosing transaction fails');
+      });
+    expect(failing).toThrow('the enclosing transaction fails');
+    expect(tables.existing('t1')).toBeUndefined();
+    tables.transaction(() => tables.ensure('t1').upsert.run('a', '{"_id":"a"}'));
+    expect(tables.existing('t1')?.get.get('a')).toBe('{"_id":"a"}');
+    db.close();
+  });
+
+  it('writes the commits of one event-loop turn in one transaction, each batch all-or-nothing on its own', async () => {
+    const file = tempFile();
+    const store = new SqliteReadStore(file);
+    for (const p of ['a', 'b', 'c']) await store.registerProjection(p, [`${p}_items`]);
+    const tables = (store as unknown as { tables: DocTables }).tables;
+    const transaction = tables.transaction.bind(tables);
+    let depth = 0;
+    let outermost = 0;
+    jest.spyOn(tables, 'transaction').mockImplementation((fn) => {
+      if (depth === 0) outermost += 1;
+      depth += 1;
+      try {
+        return transaction(fn);
+      } finally {
+        depth -= 1;
+      }
+    });
+    const batch = (p: string, expectedCheckpoint: number) => ({
+      projection: p,
+      generation: 1,
+      expectedCheckpoint,
+      checkpoint: expectedCheckpoint + 1,
+      ops: [{ op: 'replace' as const, collection: `${p}_items`, doc: { _id: `x${expectedCheckpoint}` } }],
+    });
+    // b's batch expects a checkpoint it is not at: it fails alone, and its table (its first write) is not kept.
+    const outcomes = await Promise.allSettled([store.commit(batch('a', 0)), store.commit(batch('b', 5)), store.commit(batch('c', 0))]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(CheckpointConflictError);
+    expect(outermost).toBe(1);
+    expect((await Promise.all(['a', 'b', 'c'].map((p) => store.status(p)))).map((s) => s.checkpoint)).toEqual([1, 0, 1]);
+    expect(await store.find('b_items', {})).toEqual([]);
+    await store.commit(batch('b', 0)); // its table is created again, now for good
+    expect(await store.find('b_items', {})).toEqual([{ _id: 'x0' }]);
+    expect(outermost).toBe(2);
+    // A commit accepted before close is written, not dropped.
+    const last = store.commit(batch('a', 1));
+    await store.close();
+    await expect(last).resolves.toBeUndefined();
+    const reopened = new SqliteReadStore(file);
+    expect((await reopened.find('a_items', {}, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['x0', 'x1']);
+    await reopened.close();
   });
 
   it('builds a rebuilt generation\'s indexes in bulk before activating it, at once when a filtered write of the rebuild needs one', async () => {

@@ -34,6 +34,7 @@ import {
   type WriteOp,
 } from '../port';
 import { BatchWriter } from './batch-writer';
+import { CommitGroup } from './commit-group';
 import { DocTables } from './doc-tables';
 import { computedOrder, countSql, equalityPlan, indexedOrder, isPlainDoc, pinnedToOne, selectSql, type Plan } from './indexes';
 import { compileFilter, sortDocs, type CompiledFilter } from './mongo-semantics';
@@ -54,6 +55,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly tables: DocTables;
   private readonly snapshot: Database.Transaction<(fn: () => unknown) => unknown>;
   private readonly checkpointer?: WalCheckpointer;
+  private readonly commits: CommitGroup<CommitBatch>;
 
   constructor(file: string, options: SqliteReadStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -71,6 +73,7 @@ export class SqliteReadStore implements ReadStore {
       throw error;
     }
     this.tables = new DocTables(this.db, this.sys);
+    this.commits = new CommitGroup<CommitBatch>((fn) => this.tables.transaction(fn), (batch) => this.applyCommit(batch));
     this.snapshot = this.db.transaction((fn: () => unknown) => fn());
     if (options.backgroundCheckpoints) this.checkpointer = startBackgroundCheckpoints(this.db, options.backgroundCheckpoints);
   }
@@ -184,26 +187,31 @@ export class SqliteReadStore implements ReadStore {
     }) as ProjectionStatus;
   }
 
+  /** Grouped with the other commits of the same event-loop turn (see commit-group.ts); an activation alone. */
   async commit(batch: CommitBatch): Promise<void> {
     checkBatch(batch);
     checkOps(batch.ops);
+    if (!batch.activate) return this.commits.add(batch);
+    this.commits.flush(); // what was committed before it, first
+    this.buildDeferredIndexes(batch);
+    this.tables.transaction(() => this.applyCommit(batch));
+  }
+
+  private applyCommit(batch: CommitBatch): void {
     const { projection, generation } = batch;
-    if (batch.activate) this.buildDeferredIndexes(batch);
-    this.tables.transaction(() => {
-      const building = this.checkCommitTarget(batch);
-      const owned = new Set(this.sys.ownedCollections.all(projection));
-      const writer = new BatchWriter((collection) => {
-        if (!owned.has(collection)) throw notOwned(projection, collection);
-        return this.target(generationCollection(collection, generation), building);
-      }, this.tables);
-      writer.applyAll(batch.ops);
-      writer.flush();
-      this.sys.setCheckpoint.run({ name: projection, generation, checkpoint: batch.checkpoint });
-      if (batch.activate) {
-        for (const table of this.generationTables(projection, generation)) this.tables.buildDeferred(table); // tables the last batch created
-        this.sys.activate.run({ name: projection, generation });
-      }
-    });
+    const building = this.checkCommitTarget(batch);
+    const owned = new Set(this.sys.ownedCollections.all(projection));
+    const writer = new BatchWriter((collection) => {
+      if (!owned.has(collection)) throw notOwned(projection, collection);
+      return this.target(generationCollection(collection, generation), building);
+    }, this.tables);
+    writer.applyAll(batch.ops);
+    writer.flush();
+    this.sys.setCheckpoint.run({ name: projection, generation, checkpoint: batch.checkpoint });
+    if (batch.activate) {
+      for (const table of this.generationTables(projection, generation)) this.tables.buildDeferred(table); // tables the last batch created
+      this.sys.activate.run({ name: projection, generation });
+    }
   }
 
   /**
@@ -343,6 +351,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async close(): Promise<void> {
+    if (this.db.open) this.commits.flush(); // commits already accepted are written, not dropped
     await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
