@@ -55,16 +55,13 @@ export class DocTables {
     return this.remember(table);
   }
 
-  /** Creates a table's deferred indexes (only those whose fields `which` accepts); returns how many. Call inside `transaction`. */
-  buildDeferred(table: string, which: (index: TableIndex) => boolean = () => true): number {
-    let built = 0;
+  /** Creates a table's deferred indexes (only those `which` accepts). Call inside `transaction`. */
+  buildDeferred(table: string, which: (index: TableIndex) => boolean = () => true): void {
     for (const index of this.indexesOf(table)) {
       if (!index.deferred || !which(index)) continue;
       this.db.exec(createIndexSql(table, index.fields));
       this.sys.undeferIndex.run(table, JSON.stringify(index.fields));
-      built++;
     }
-    return built;
   }
 
   drop(table: string): void {

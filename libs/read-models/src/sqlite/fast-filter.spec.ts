@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { Query } from 'mingo';
+import { jsonDoc } from '../testing/json-arbitraries';
 import { compileFastFilter } from './fast-filter';
 
 type Json = Record<string, unknown>;
@@ -9,16 +10,7 @@ const scalar = fc.oneof(
   fc.integer({ min: -2, max: 2 }),
   fc.constantFrom(0, -0, 1.5, Number.NaN, Infinity, null, true, false, '', 'x', '1'),
 );
-const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  v: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    scalar,
-    fc.array(tie('v'), { maxLength: 3 }),
-    fc.dictionary(key, tie('v'), { maxKeys: 2, noNullPrototype: true }),
-  ),
-})).v;
-// Documents as JSON.parse makes them: ordinary prototypes (mingo fails on null-prototype objects).
-const doc = fc.dictionary(key, value, { maxKeys: 4, noNullPrototype: true });
+const doc = jsonDoc(key, scalar, 4);
 
 /** The shapes the direct test takes, and neighbours it must leave to mingo. */
 const condition = fc.oneof(

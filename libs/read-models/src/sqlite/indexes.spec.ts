@@ -1,19 +1,12 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import type { Doc } from '../port';
+import { jsonDoc } from '../testing/json-arbitraries';
 import { anyMixedSql, isPlainDoc } from './indexes';
 
 const key = fc.constantFrom('a', 'b');
 const scalar = fc.oneof(fc.integer({ min: -2, max: 2 }), fc.constantFrom(1.5, 2 ** 60, null, true, false, '', 'x'));
-const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  v: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    scalar,
-    fc.array(tie('v'), { maxLength: 3 }),
-    fc.dictionary(key, tie('v'), { maxKeys: 2, noNullPrototype: true }),
-  ),
-})).v;
-const doc = fc.dictionary(key, value, { maxKeys: 2, noNullPrototype: true });
+const doc = jsonDoc(key, scalar, 2);
 const field = fc.array(key, { minLength: 1, maxLength: 3 }).map((segments) => segments.join('.'));
 
 describe('judging a whole table for an index in SQL (anyMixedSql)', () => {
