@@ -30,6 +30,10 @@ export interface DigesterOptions {
   /** Events per digest. */
   interval: number;
   now?: () => Date;
+  /**
+   * Events read and hashed per synchronous step (200 by default). The digester runs on the thread that
+   * answers requests: a page of 1,000 took 6–17 ms at a stretch here, one of 200 about 1–4 ms.
+   */
   pageSize?: number;
 }
 
@@ -50,7 +54,7 @@ export class LogDigester {
     let { eventCount, logHash, upToPosition: position } = last;
     let written = 0;
     for (;;) {
-      const page = await this.store.readAll({ after: position, maxCount: this.options.pageSize ?? 1000 });
+      const page = await this.store.readAll({ after: position, maxCount: this.options.pageSize ?? 200 });
       for (const event of page) {
         position = event.position;
         if (isDigest(event)) continue;
