@@ -8,7 +8,7 @@ import { checkDoc } from '../adapter-support';
 import type { Doc, Filter, Update, WriteOp } from '../port';
 import type { DocTables } from './doc-tables';
 import { equalityPlan, isPlainDoc, selectSql, type TableIndex } from './indexes';
-import { applyUpdate, compileFilter, DuplicateKeyError, upsertDocument, type CompiledFilter } from './mongo-semantics';
+import { applyUpdate, compileFilter, DuplicateKeyError, isPlainObject, upsertDocument, type CompiledFilter } from './mongo-semantics';
 import type { DocStatements } from './schema';
 
 /** A physical table to write, as the batch's resolver hands it out. */
@@ -41,11 +41,9 @@ function current(slot: Slot): Doc | null {
 
 const exists = (slot: Slot) => slot.json !== undefined || slot.doc !== null;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Whether a filter has a condition on `field` at its top level or in a branch of a top-level `$or` (what a plan can use). */
 const namesField = (filter: Filter, field: string) =>
-  field in filter || (Array.isArray(filter.$or) && (filter.$or as unknown[]).some((branch) => isObject(branch) && field in branch));
+  field in filter || (Array.isArray(filter.$or) && (filter.$or as unknown[]).some((branch) => isPlainObject(branch) && field in branch));
 
 class TableWork {
   private readonly slots = new Map<string, Slot>();

@@ -153,11 +153,12 @@ export function indexedOrder(sort: Record<string, 1 | -1>, indexes: TableIndex[]
   };
   const match = indexes.find((i) => usable(i) && serves(i));
   const onlyId = fields.length === 1 && fields[0] === '_id';
-  if (!match && !onlyId) return undefined;
-  const direction = sort[fields[0]] === 1 ? 'ASC' : 'DESC';
-  // Ties keep natural order, as the in-memory sort does.
-  return `${fields.map((f) => `${fieldExpr(f)} ${direction}`).join(', ')}, rowid ASC`;
+  return match || onlyId ? orderBySql(sort) : undefined;
 }
+
+/** The ORDER BY of a sort on the indexed expressions; ties keep natural order, as the in-memory sort does. */
+const orderBySql = (sort: Record<string, 1 | -1>) =>
+  `${Object.keys(sort).map((f) => `${fieldExpr(f)} ${sort[f] === 1 ? 'ASC' : 'DESC'}`).join(', ')}, rowid ASC`;
 
 /**
  * An ORDER BY that SQLite computes from the documents, for a sort no index serves (mixed directions,
@@ -171,8 +172,7 @@ export function indexedOrder(sort: Record<string, 1 | -1>, indexes: TableIndex[]
 export function computedOrder(sort: Record<string, 1 | -1>, indexes: TableIndex[]): string | undefined {
   const plain = new Set(['_id', ...indexes.filter(usable).flatMap((i) => i.fields)]);
   const fields = Object.keys(sort);
-  if (fields.length === 0 || !fields.every((f) => plain.has(f))) return undefined;
-  return `${fields.map((f) => `${fieldExpr(f)} ${sort[f] === 1 ? 'ASC' : 'DESC'}`).join(', ')}, rowid ASC`;
+  return fields.length > 0 && fields.every((f) => plain.has(f)) ? orderBySql(sort) : undefined;
 }
 
 /** The top-level fields a filter holds to exactly one value (`v`, `{ $eq: v }`, or an `$in` of one). */

@@ -51,7 +51,7 @@ export class DuplicateKeyError extends Error {
   }
 }
 
-const isPlainObject = (v: unknown): v is Json =>
+export const isPlainObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof RegExp) && !(v instanceof Date);
 const isOperatorObject = (v: unknown): v is Json => isPlainObject(v) && Object.keys(v).some((k) => k.startsWith('$'));
 
