@@ -152,6 +152,20 @@ export async function queryTimings(info: DatasetInfo, calls: number): Promise<Qu
         return sales.execute(new ListSalesQuery(pageOf<ListSalesParams>({ period }), COMPANY));
       }),
     );
+    const week = () => {
+      const from = new Date(Date.UTC(info.year, 0, rng.int(1, 358)));
+      return { from: from.toISOString().slice(0, 10), to: new Date(from.getTime() + 6 * 86_400_000).toISOString().slice(0, 10) };
+    };
+    results.push(
+      await time('sales list page, company, one week (from/to)', calls, () =>
+        sales.execute(new ListSalesQuery(pageOf<ListSalesParams>(week()), COMPANY)),
+      ),
+    );
+    results.push(
+      await time('sales list page, distributor view, one week (from/to)', calls, () =>
+        sales.execute(new ListSalesQuery(pageOf<ListSalesParams>(week()), distributor(someDistributor()))),
+      ),
+    );
     results.push(
       await time("sales list, one client's sales", calls, () =>
         sales.execute(new ListSalesQuery(pageOf<ListSalesParams>({ clientId: rng.pick(clients) }), COMPANY)),

@@ -1,6 +1,6 @@
 /**
  * Secondary indexes of the embedded store: expression indexes on `json_extract(doc, '$.<field>')`,
- * used as a pre-filter (equality, `$in`) and for sorts on exactly the indexed fields. mingo still tests
+ * used as a pre-filter (equality, `$in`, a range after them) and for sorts on the indexed fields. mingo still tests
  * every candidate, so an index can only narrow the rows read, never change an answer — as long as
  * SQLite's view of a field agrees with MongoDB's. It does when the field holds a string, a number, null
  * or nothing; an array (MongoDB would match any element), an object or a boolean makes the index
@@ -8,6 +8,7 @@
  * not used any more: queries fall back to the scan, exactly as before indexes existed.
  */
 import type { Doc, Filter } from '../port';
+import { isPlainObject } from './mongo-semantics';
 
 export interface TableIndex {
   fields: string[];
@@ -92,24 +93,63 @@ export interface Plan {
   exact: boolean;
 }
 
-/** The plain index pinning the most leading fields of one conjunction of top-level conditions. */
+/**
+ * A range condition (`$gt`, `$gte`, `$lt`, `$lte`, bounds all strings or all numbers) as SQL that holds
+ * exactly where mingo's does on a plain field. MongoDB compares only within a type (`{ $lt: 'm' }`
+ * matches no number), SQLite orders numbers < text: a string range without a lower bound gets `>= ''`
+ * (no number passes), a number range without an upper bound gets `< ''` (no text passes); NULL passes
+ * no comparison, as null and missing match no range. Strings with characters from U+D800 up are not
+ * planned: SQLite compares UTF-8 bytes, mingo UTF-16 code units, and the two orders part only there.
+ * `_id` is a TEXT column (a number would be compared as text): only string bounds on it.
+ */
+function rangeOf(field: string, condition: unknown): { where: string[]; params: Scalar[] } | undefined {
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return undefined;
+  const bounds = Object.entries(condition);
+  if (bounds.length === 0 || !bounds.every(([op]) => op in COMPARISON)) return undefined;
+  const values = bounds.map(([, v]) => v);
+  const strings = values.every((v) => typeof v === 'string' && !BEYOND_BMP_ORDER.test(v));
+  const numbers = field !== '_id' && values.every((v) => typeof v === 'number' && Number.isFinite(v));
+  if (!strings && !numbers) return undefined;
+  const expr = fieldExpr(field);
+  const where = bounds.map(([op]) => `${expr} ${COMPARISON[op as keyof typeof COMPARISON]} ?`);
+  const params = values as Scalar[];
+  const has = (ops: string[]) => bounds.some(([op]) => ops.includes(op));
+  if (strings && !has(['$gt', '$gte'])) where.push(`${expr} >= ''`);
+  if (numbers && !has(['$lt', '$lte'])) where.push(`${expr} < ''`);
+  return { where, params };
+}
+
+const COMPARISON = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' } as const;
+const BEYOND_BMP_ORDER = /[\uD800-\uFFFF]/;
+
+/**
+ * The plain index serving one conjunction of top-level conditions best: the most leading fields pinned
+ * to values, then a range on the next one (an equality narrows more than a range, so it ranks first).
+ */
 function conjunctionPlan(filter: Filter, indexes: TableIndex[]): Plan | undefined {
   let best: Plan | undefined;
   let used: string[] = [];
+  let bestScore = 0;
   for (const index of indexes) {
     if (!usable(index)) continue;
     const plan: Plan = { where: [], params: [], exact: false };
     const fields: string[] = [];
+    let score = 0;
     for (const field of index.fields) {
       const values = pinned(filter[field]);
-      if (!values) break;
-      plan.where.push(values.length === 1 ? `${fieldExpr(field)} = ?` : `${fieldExpr(field)} IN (${values.map(() => '?').join(', ')})`);
-      plan.params.push(...values);
+      const range = values ? undefined : rangeOf(field, filter[field]);
+      if (values) plan.where.push(values.length === 1 ? `${fieldExpr(field)} = ?` : `${fieldExpr(field)} IN (${values.map(() => '?').join(', ')})`);
+      else if (range) plan.where.push(...range.where);
+      else break;
+      plan.params.push(...(values ?? range!.params));
       fields.push(field);
+      score += values ? 2 : 1;
+      if (range) break; // the index orders the rest within one value of this field only
     }
-    if (fields.length > used.length) {
+    if (score > bestScore) {
       best = plan;
       used = fields;
+      bestScore = score;
     }
   }
   if (best) best.exact = Object.keys(filter).every((k) => used.includes(k));
@@ -117,25 +157,36 @@ function conjunctionPlan(filter: Filter, indexes: TableIndex[]): Plan | undefine
 }
 
 /**
- * The narrowing a filter allows: the conditions of the best index on its top-level fields, or — for a
- * filter that is only an `$or` — one such narrowing per branch, joined by OR (every branch must have
- * one, else a match could hide in the branch without). Conditions under $nor/$not are never used.
+ * The narrowing a filter allows: the conditions of the best index on its top-level fields and, for a
+ * top-level `$or`, one such narrowing per branch joined by OR (every branch must have one, else a
+ * match could hide in the branch without) — both, ANDed, when the filter has both: SQLite then tests
+ * them on each row of the index it picks before any document is parsed. Conditions under $nor/$not
+ * are never used.
  */
 export function equalityPlan(filter: Filter, indexes: TableIndex[]): Plan | undefined {
-  const keys = Object.keys(filter);
-  if (keys.length === 1 && keys[0] === '$or' && Array.isArray(filter.$or) && filter.$or.length > 0) {
-    const branches = (filter.$or as unknown[]).map((b) =>
-      typeof b === 'object' && b !== null && !Array.isArray(b) ? conjunctionPlan(b as Filter, indexes) : undefined,
-    );
-    if (branches.some((b) => !b)) return undefined;
-    const plans = branches as Plan[];
-    return {
-      where: [plans.map((p) => `(${p.where.join(' AND ')})`).join(' OR ')],
-      params: plans.flatMap((p) => p.params),
-      exact: plans.every((p) => p.exact),
-    };
+  const { $or, ...rest } = filter;
+  const conjunction = Object.keys(rest).length > 0 ? conjunctionPlan(rest, indexes) : undefined;
+  if ($or === undefined) return conjunction;
+  const alternatives = orPlan($or, indexes);
+  if (!conjunction && Object.keys(rest).length === 0) return alternatives;
+  if (alternatives && conjunction) {
+    const { where, params, exact } = conjunction;
+    return { where: [...where, ...alternatives.where], params: [...params, ...alternatives.params], exact: exact && alternatives.exact };
   }
-  return conjunctionPlan(filter, indexes);
+  const alone = alternatives ?? conjunction; // narrows alone; mingo tests what it leaves out
+  return alone && { ...alone, exact: false };
+}
+
+/** One narrowing per branch of an `$or`, joined by OR; none unless every branch has one. */
+function orPlan(branches: unknown, indexes: TableIndex[]): Plan | undefined {
+  if (!Array.isArray(branches) || branches.length === 0) return undefined;
+  const plans = branches.map((b) => (isPlainObject(b) ? conjunctionPlan(b as Filter, indexes) : undefined));
+  if (plans.some((p) => !p)) return undefined;
+  return {
+    where: [`(${(plans as Plan[]).map((p) => `(${p.where.join(' AND ')})`).join(' OR ')})`], // one condition: ANDed with others
+    params: (plans as Plan[]).flatMap((p) => p.params),
+    exact: plans.every((p) => p!.exact),
+  };
 }
 
 /**

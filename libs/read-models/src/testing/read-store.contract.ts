@@ -470,7 +470,7 @@ export function readStoreContract(
         { _id: 'e5', clientId: 7, at: '2026-01-05', n: 5 },
       ];
 
-      it('never change an answer: equality, $in, sorted pages and counts, before and after the declaration', async () => {
+      it('never change an answer: equality, $in, ranges, sorted pages and counts, before and after the declaration', async () => {
         const c = n('entries');
         await seed(c, ENTRIES);
         const ask = async () => [
@@ -485,8 +485,17 @@ export function readStoreContract(
           ids(await store.find(c, { $or: [{ clientId: 'c2' }, { clientId: 7 }] }, { sort: { at: 1, _id: 1 }, skip: 1 })),
           await store.count(c, { $or: [{ clientId: 'c2' }, { n: 4 }] }),
           ids(await store.find(c, { clientId: 'c1' }, { sort: { at: 1, _id: 1 }, skip: 1, limit: 5 })),
+          // Ranges compare within one type: no number is below a string, no string above a number.
+          ids(await store.find(c, { at: { $gte: '2026-01-02', $lt: '2026-01-05' } }, { sort: { at: -1, _id: -1 } })),
+          await store.count(c, { at: { $lt: '2026-01-03' } }),
+          ids(await store.find(c, { clientId: { $lt: 'c2' } }, { sort: { _id: 1 } })),
+          ids(await store.find(c, { clientId: { $gte: 0 } })),
+          ids(await store.find(c, { at: { $gte: '2026-01-02' }, $or: [{ clientId: 'c1' }, { clientId: 7 }] }, { sort: { _id: 1 } })),
         ];
-        const expected = [['e1', 'e3'], ['e2', 'e5'], ['e3'], ['e3', 'e4', 'e1'], ['e5', 'e1'], ['e3', 'e1'], 2, 'e5', ['e5'], 2, ['e1']];
+        const expected = [
+          ['e1', 'e3'], ['e2', 'e5'], ['e3'], ['e3', 'e4', 'e1'], ['e5', 'e1'], ['e3', 'e1'], 2, 'e5', ['e5'], 2, ['e1'],
+          ['e1', 'e4', 'e3'], 3, ['e1', 'e3'], ['e5'], ['e1', 'e3', 'e5'],
+        ];
         expect(await ask()).toEqual(expected);
         const indexes = [
           { collection: c, fields: ['clientId'] },

@@ -1,6 +1,6 @@
 /**
- * The sales list reads the page of all sales (or of one period's) from the date index instead of
- * sorting every sale: the page must be exactly the page of the full sort, on many sales sharing days.
+ * The sales list reads the page of all sales (or of one period's, or of a date range's) from the date
+ * index instead of sorting every sale: the page must be exactly the page of the full sort, on many sales sharing days.
  */
 import { SqliteReadStore } from '@cl/read-models/sqlite/sqlite-read-store';
 import { salesProjection, SALES } from '@cl/projections/sales/sales.projection';
@@ -10,7 +10,7 @@ import { ListSalesHandler, ListSalesQuery } from './list-sales.handler';
 
 const COMPANY: Principal = { party: 'company', userId: 'spec' };
 
-describe('ListSalesHandler, the page of all sales or of one period', () => {
+describe('ListSalesHandler, the page of all sales, of one period or of a date range', () => {
   let reads: SqliteReadStore;
   let seed = 7; // MINSTD (products stay below 2^53): the same sales every run
   const int = (min: number, max: number) => min + ((seed = (seed * 48_271) % 2_147_483_647) % (max - min + 1));
@@ -38,9 +38,16 @@ describe('ListSalesHandler, the page of all sales or of one period', () => {
     [{ period: '2026-01' }, 0],
     [{ period: '2026-02' }, 23],
     [{ period: '2026-02' }, 140],
-  ])('%j at offset %i is the page of the full sort', async (filter, offset) => {
+    [{ from: '2026-01-03', to: '2026-02-08' }, 0],
+    [{ from: '2026-01-03', to: '2026-02-08' }, 61],
+    [{ from: '2026-01-05' }, 30],
+    [{ to: '2026-01-04' }, 10],
+    [{ period: '2026-02', from: '2026-02-09' }, 5],
+    [{ period: '2026-01', to: '2026-01-02' }, 0],
+  ])('%j at offset %i is the page of the full sort', async (filter: Partial<ListSalesParams>, offset) => {
     const page = await new ListSalesHandler(reads).execute(new ListSalesQuery({ limit: 20, offset, ...filter } as ListSalesParams, COMPANY));
-    const matching = sales.filter((s) => !('period' in filter) || s.period === filter.period);
+    const { period, from, to } = filter;
+    const matching = sales.filter((s) => (!period || s.period === period) && (!from || s.date >= from) && (!to || s.date <= to));
     expect(page.items.map((s) => s.id)).toEqual(fullSort(matching).slice(offset, offset + 20));
     expect(page.total).toBe(matching.length);
   });

@@ -32,8 +32,9 @@ export class ListSalesHandler implements IQueryHandler<ListSalesQuery> {
     const filter: Filter = { ...filterOf(query), ...(await this.scope(viewer)) };
     const [docs, total] = await Promise.all([
       // A selective filter (a client, a seller, a distributor's scope) is read through its own index and
-      // sorted; reading all sales in date order to find its few would cost more.
-      Object.keys(filter).every((k) => k === 'period')
+      // sorted; reading all sales in date order to find its few would cost more. A period and a date
+      // range are read in date order from the `period, date, _id` or `date, _id` index.
+      Object.keys(filter).every((k) => k === 'period' || k === 'date')
         ? latestFirst(this.reads, filter, offset, limit)
         : this.reads.find<SaleDoc>(SALES, filter, { sort: ORDER, skip: offset, limit }),
       this.reads.count(SALES, filter),
@@ -54,7 +55,7 @@ export class ListSalesHandler implements IQueryHandler<ListSalesQuery> {
 }
 
 /**
- * The page of all sales, or of one period's, in ORDER without sorting them all (ORDER mixes directions:
+ * The page of all sales, or of one period's or date range's, in ORDER without sorting them all (ORDER mixes directions:
  * no index serves it). The first offset + limit matches latest date first (the `date, _id` or
  * `period, date, _id` index serves that order) hold every match dated after the last one's day; that
  * day's first matches by id complete the list in ORDER.
