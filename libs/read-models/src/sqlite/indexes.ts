@@ -157,24 +157,45 @@ function conjunctionPlan(filter: Filter, indexes: TableIndex[]): Plan | undefine
 }
 
 /**
- * The narrowing a filter allows: the conditions of the best index on its top-level fields and, for a
- * top-level `$or`, one such narrowing per branch joined by OR (every branch must have one, else a
- * match could hide in the branch without) — both, ANDed, when the filter has both: SQLite then tests
- * them on each row of the index it picks before any document is parsed. Conditions under $nor/$not
- * are never used.
+ * The narrowing a filter allows, from its conjuncts (its top-level conditions, with those of `$and`
+ * parts lifted): the conditions of the best index on the field conditions, and for each `$or` one such
+ * narrowing per branch joined by OR (every branch must have one, else a match could hide in the branch
+ * without) — all ANDed, so SQLite tests every one on each row of the index it picks before any document
+ * is parsed. Conditions under $nor/$not, and a field constrained twice, are left to mingo.
  */
 export function equalityPlan(filter: Filter, indexes: TableIndex[]): Plan | undefined {
-  const { $or, ...rest } = filter;
-  const conjunction = Object.keys(rest).length > 0 ? conjunctionPlan(rest, indexes) : undefined;
-  if ($or === undefined) return conjunction;
-  const alternatives = orPlan($or, indexes);
-  if (!conjunction && Object.keys(rest).length === 0) return alternatives;
-  if (alternatives && conjunction) {
-    const { where, params, exact } = conjunction;
-    return { where: [...where, ...alternatives.where], params: [...params, ...alternatives.params], exact: exact && alternatives.exact };
+  const { fields, ors, complete } = conjunctsOf(filter);
+  const parts: Plan[] = [];
+  let exact = complete;
+  const add = (plan: Plan | undefined) => {
+    if (plan) parts.push(plan);
+    exact &&= plan?.exact === true;
+  };
+  if (Object.keys(fields).length > 0) add(conjunctionPlan(fields, indexes));
+  for (const branches of ors) add(orPlan(branches, indexes));
+  if (parts.length === 0) return undefined;
+  return { where: parts.flatMap((p) => p.where), params: parts.flatMap((p) => p.params), exact };
+}
+
+interface Conjuncts {
+  /** Field conditions, each field once. */
+  fields: Filter;
+  /** The branch lists of each `$or`. */
+  ors: unknown[];
+  /** Nothing was left out: the conjuncts say all the filter says. */
+  complete: boolean;
+}
+
+/** A ∧ (B ∧ C) = A ∧ B ∧ C: the conditions a filter's matches must all meet, `$and` parts lifted. */
+function conjunctsOf(filter: Filter, into: Conjuncts = { fields: Object.create(null) as Filter, ors: [], complete: true }): Conjuncts {
+  for (const [key, condition] of Object.entries(filter)) {
+    const parts = key === '$and' && Array.isArray(condition) && condition.length > 0 && condition.every(isPlainObject) ? condition : undefined;
+    if (parts) parts.forEach((part) => conjunctsOf(part as Filter, into));
+    else if (key === '$or') into.ors.push(condition);
+    else if (key.startsWith('$') || Object.hasOwn(into.fields, key)) into.complete = false; // another operator, or a field twice
+    else into.fields[key] = condition;
   }
-  const alone = alternatives ?? conjunction; // narrows alone; mingo tests what it leaves out
-  return alone && { ...alone, exact: false };
+  return into;
 }
 
 /** One narrowing per branch of an `$or`, joined by OR; none unless every branch has one. */

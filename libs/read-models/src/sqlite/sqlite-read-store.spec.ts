@@ -271,7 +271,7 @@ describe('SqliteReadStore specifics', () => {
     );
   });
 
-  it('narrows by ranges, and by an $or together with the other conditions: the same matches, count and page as mingo', async () => {
+  it('narrows by ranges, $or and $and parts together with the other conditions: the same matches, count and page as mingo', async () => {
     // Text from U+E000 and above U+FFFF too: SQLite and mingo order those differently, so such bounds are not planned.
     // Few distinct values, so that conditions match some of the documents.
     const text = fc.constantFrom('', 'a', 'ab', 'b', 'é', '\uE000', '😀');
@@ -289,10 +289,15 @@ describe('SqliteReadStore specifics', () => {
       fc.record({ c: pinned, _id: bounds(fc.oneof(text, num)) }),
       fc.record({ a: condition, b: condition, c: condition }, { requiredKeys: [] }),
     );
-    const filter = fc.oneof(
-      conjunction,
-      fc.tuple(fc.array(conjunction, { minLength: 1, maxLength: 3 }), conjunction).map(([$or, rest]) => ({ ...rest, $or })),
+    const either = fc.tuple(fc.array(conjunction, { minLength: 1, maxLength: 3 }), conjunction).map(([$or, rest]) => ({ ...rest, $or }));
+    // `$and` parts are lifted: any parts, one field in two parts, two `$or`s.
+    const ors = fc.array(conjunction, { minLength: 1, maxLength: 3 });
+    const and = fc.oneof(
+      fc.array(fc.oneof(conjunction, either), { minLength: 1, maxLength: 3 }).map(($and) => ({ $and })),
+      fc.tuple(condition, condition).map(([x, y]) => ({ $and: [{ a: x }, { a: y }] })),
+      fc.tuple(ors, ors).map(([x, y]) => ({ $and: [{ $or: x }, { $or: y }] })),
     );
+    const filter = fc.oneof(conjunction, either, and);
     const doc = fc.record({ a: value, b: value, c: value, arr: fc.boolean() });
     await fc.assert(
       fc.asyncProperty(fc.array(doc, { minLength: 5, maxLength: 25 }), filter, fc.nat(6), fc.integer({ min: 1, max: 8 }), async (docs, where, skip, limit) => {
