@@ -84,6 +84,7 @@ function pinned(condition: unknown): Scalar[] | undefined {
  * a distributor owning that many clients would have had its sales list fail.
  */
 const MAX_PINNED = 1_000;
+const MAX_PARAMS = 30_000;
 
 export interface Plan {
   /** SQL conditions (joined with AND) on indexed expressions, and their parameters. */
@@ -153,7 +154,38 @@ function conjunctionPlan(filter: Filter, indexes: TableIndex[]): Plan | undefine
     }
   }
   if (best) best.exact = Object.keys(filter).every((k) => used.includes(k));
-  return best;
+  return withScanConditions(best, filter, used);
+}
+
+/**
+ * The filter's other value / `$eq` / `$in` conditions on plain-named top-level fields, added as
+ * conditions SQLite tests on each row it reads, before any document is parsed in JS: on a table
+ * scan, or on the rows an index range yields. Not exact, so mingo still decides; they only have to
+ * keep every match (see scanCondition).
+ */
+function withScanConditions(plan: Plan | undefined, filter: Filter, used: string[]): Plan | undefined {
+  const scans = Object.keys(filter).flatMap((field) => (used.includes(field) ? [] : (scanCondition(field, filter[field]) ?? [])));
+  if (scans.length === 0) return plan;
+  return {
+    where: [...(plan?.where ?? []), ...scans.map((c) => c.where)],
+    params: [...(plan?.params ?? []), ...scans.flatMap((c) => c.params)],
+    exact: false,
+  };
+}
+
+/** A top-level field `$.<name>` addresses as it is: no quoting, no path through an array. */
+const SIMPLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * "The field, or one element of it if it is an array, is one of these strings or numbers" — which
+ * every document MongoDB matches with a value, `$eq` or `$in` of strings and numbers meets, whatever
+ * the field holds (no index plainness needed). It may also let through what MongoDB would not (an
+ * object's member values, `true` for 1): mingo tests every row it keeps.
+ */
+function scanCondition(field: string, condition: unknown): { where: string; params: Scalar[] } | undefined {
+  const values = field === '_id' || !SIMPLE_NAME.test(field) ? undefined : pinned(condition);
+  if (!values) return undefined;
+  return { where: `EXISTS (SELECT 1 FROM json_each(doc, '$.${field}') WHERE value IN (${values.map(() => '?').join(', ')}))`, params: values };
 }
 
 /**
@@ -173,8 +205,10 @@ export function equalityPlan(filter: Filter, indexes: TableIndex[]): Plan | unde
   };
   if (Object.keys(fields).length > 0) add(conjunctionPlan(fields, indexes));
   for (const branches of ors) add(orPlan(branches, indexes));
-  if (parts.length === 0) return undefined;
-  return { where: parts.flatMap((p) => p.where), params: parts.flatMap((p) => p.params), exact };
+  const params = parts.flatMap((p) => p.params);
+  // SQLite refuses a statement with more than 32,766 parameters: such a filter is answered by the scan.
+  if (parts.length === 0 || params.length > MAX_PARAMS) return undefined;
+  return { where: parts.flatMap((p) => p.where), params, exact };
 }
 
 interface Conjuncts {
