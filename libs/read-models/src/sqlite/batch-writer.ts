@@ -7,7 +7,7 @@
 import { checkDoc } from '../adapter-support';
 import type { Doc, Filter, Update, WriteOp } from '../port';
 import type { DocTables } from './doc-tables';
-import { equalityPlan, isPlainDoc, selectSql, type TableIndex } from './indexes';
+import { filterPlan, isPlainDoc, selectSql, type TableIndex } from './indexes';
 import { applyUpdate, compileFilter, DuplicateKeyError, isPlainObject, upsertDocument, type CompiledFilter } from './mongo-semantics';
 import type { DocStatements } from './schema';
 
@@ -176,7 +176,7 @@ class TableWork {
       }
       return out;
     }
-    const plan = equalityPlan(filter, this.plannable(filter));
+    const plan = filterPlan(filter, this.plannable(filter));
     if (plan) {
       for (const slot of this.slots.values()) if (matches(slot) && out.push(slot) >= max) return out;
       // Each row comes once, so a row already holding a slot was touched before this query: judged above.

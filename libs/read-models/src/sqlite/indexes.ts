@@ -106,7 +106,7 @@ export interface Plan {
 function rangeOf(field: string, condition: unknown): { where: string[]; params: Scalar[] } | undefined {
   if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return undefined;
   const bounds = Object.entries(condition);
-  if (bounds.length === 0 || !bounds.every(([op]) => op in COMPARISON)) return undefined;
+  if (bounds.length === 0 || !bounds.every(([op]) => Object.hasOwn(COMPARISON, op))) return undefined; // not `in`: 'toString' is in every object
   const values = bounds.map(([, v]) => v);
   const strings = values.every((v) => typeof v === 'string' && !BEYOND_BMP_ORDER.test(v));
   const numbers = field !== '_id' && values.every((v) => typeof v === 'number' && Number.isFinite(v));
@@ -195,7 +195,7 @@ function scanCondition(field: string, condition: unknown): { where: string; para
  * without) — all ANDed, so SQLite tests every one on each row of the index it picks before any document
  * is parsed. Conditions under $nor/$not, and a field constrained twice, are left to mingo.
  */
-export function equalityPlan(filter: Filter, indexes: TableIndex[]): Plan | undefined {
+export function filterPlan(filter: Filter, indexes: TableIndex[]): Plan | undefined {
   const { fields, ors, complete } = conjunctsOf(filter);
   const parts: Plan[] = [];
   let exact = complete;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { Query } from 'mingo';
 import type { Doc, WriteOp } from '../port';
 import { readStoreContract } from '../testing/read-store.contract';
-import { computedOrder, equalityPlan, indexedOrder, pinnedToOne, selectSql } from './indexes';
+import { computedOrder, filterPlan, indexedOrder, pinnedToOne, selectSql } from './indexes';
 import { sortDocs } from './mongo-semantics';
 import { DocTables } from './doc-tables';
 import { prepareSystemStatements, SYSTEM_SCHEMA } from './schema';
@@ -123,7 +123,7 @@ describe('SqliteReadStore specifics', () => {
     const planOf = (sql: string, params: unknown[]) =>
       db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((r) => r.detail).join('; ');
 
-    const plan = equalityPlan({ clientId: 'c1' }, indexes())!;
+    const plan = filterPlan({ clientId: 'c1' }, indexes())!;
     expect(plan.exact).toBe(true);
     expect(planOf(selectSql('rm_items__g1', plan), plan.params)).toContain('USING INDEX rm_items__g1__ix__clientId');
     const order = indexedOrder({ at: 1, _id: 1 }, indexes())!;
@@ -136,7 +136,7 @@ describe('SqliteReadStore specifics', () => {
       { fields: '["at","_id"]', plain: 1 },
     ]);
     // The mixed index is not used: only the condition SQLite tests on each row of the scan (array elements too).
-    expect(equalityPlan({ clientId: 'c1' }, indexes())).toEqual({
+    expect(filterPlan({ clientId: 'c1' }, indexes())).toEqual({
       where: ["EXISTS (SELECT 1 FROM json_each(doc, '$.clientId') WHERE value IN (?))"],
       params: ['c1'],
       exact: false,
@@ -242,7 +242,7 @@ describe('SqliteReadStore specifics', () => {
     expect(db.prepare('SELECT count(*) AS n FROM _rm_deferred_indexes').get()).toEqual({ n: 0 });
     expect((await store.find('items', { clientId: 'c1' }, { sort: { at: 1 } })).map((d) => [d._id, d.seen])).toEqual([['a', true], ['c', true]]);
     expect((await store.find('items', { kind: 'claim' }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['b', 'c']); // mixed: answered by the scan
-    const plan = equalityPlan({ at: '2026-01-01' }, states().map((r) => ({ fields: JSON.parse(r.fields) as string[], plain: r.plain === 1, deferred: false })))!;
+    const plan = filterPlan({ at: '2026-01-01' }, states().map((r) => ({ fields: JSON.parse(r.fields) as string[], plain: r.plain === 1, deferred: false })))!;
     const detail = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${selectSql(`rm_items__g${generation}`, plan)}`).all(...plan.params);
     expect(detail.map((r) => r.detail).join('; ')).toContain(`USING INDEX rm_items__g${generation}__ix__at`);
     await store.dropGeneration('p', 1);
@@ -346,35 +346,37 @@ describe('SqliteReadStore specifics', () => {
     await store.commit({ projection: 'p', generation: 1, expectedCheckpoint: 0, checkpoint: 1, ops: docs.map((doc) => ({ op: 'replace', collection: 'items', doc })) });
     const db = new Database(file, { readonly: true });
     const explain = (filter: Record<string, unknown>) => {
-      const plan = equalityPlan(filter, indexes)!;
+      const plan = filterPlan(filter, indexes)!;
       return db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${selectSql('rm_items__g1', plan)}`).all(...plan.params).map((r) => r.detail).join('; ');
     };
     const week = { $gte: '2026-01-03', $lte: '2026-01-05' };
-    expect(equalityPlan({ date: week }, indexes)).toMatchObject({ exact: true, params: ['2026-01-03', '2026-01-05'] });
+    expect(filterPlan({ date: week }, indexes)).toMatchObject({ exact: true, params: ['2026-01-03', '2026-01-05'] });
     expect(explain({ date: week })).toContain('USING INDEX rm_items__g1__ix__date___id');
-    expect(equalityPlan({ period: 'P1', date: week }, indexes)).toMatchObject({ exact: true, params: ['P1', '2026-01-03', '2026-01-05'] });
+    expect(filterPlan({ period: 'P1', date: week }, indexes)).toMatchObject({ exact: true, params: ['P1', '2026-01-03', '2026-01-05'] });
     expect(explain({ period: 'P1', date: week })).toContain('USING INDEX rm_items__g1__ix__period__date___id');
     expect(indexedOrder({ date: -1, _id: -1 }, indexes, pinnedToOne({ period: 'P1', date: week }))).toBeDefined();
-    expect(equalityPlan({ owner: 'o1', date: week }, indexes)!.where).toEqual(["json_extract(doc, '$.owner') = ?"]); // an equality first
+    expect(filterPlan({ owner: 'o1', date: week }, indexes)!.where).toEqual(["json_extract(doc, '$.owner') = ?"]); // an equality first
     // One-sided ranges keep to their type; the $or stays one condition beside the others.
-    expect(equalityPlan({ date: { $lt: '2026-01-03' } }, indexes)!.where).toContain("json_extract(doc, '$.date') >= ''");
-    expect(equalityPlan({ date: { $gt: 3 } }, indexes)!.where).toContain("json_extract(doc, '$.date') < ''");
+    expect(filterPlan({ date: { $lt: '2026-01-03' } }, indexes)!.where).toContain("json_extract(doc, '$.date') >= ''");
+    expect(filterPlan({ date: { $gt: 3 } }, indexes)!.where).toContain("json_extract(doc, '$.date') < ''");
     const either = { date: week, $or: [{ owner: 'o1' }, { owner: 'o2' }] };
-    expect(equalityPlan(either, indexes)!.where.at(-1)).toBe("((json_extract(doc, '$.owner') = ?) OR (json_extract(doc, '$.owner') = ?))");
+    expect(filterPlan(either, indexes)!.where.at(-1)).toBe("((json_extract(doc, '$.owner') = ?) OR (json_extract(doc, '$.owner') = ?))");
     expect((await store.find('items', either, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['s02', 's13', 's21', 's22', 's29', 's30', 's38']);
     expect(await store.count('items', either)).toBe(7);
     // A condition on a field without an index is tested by SQLite while it reads (an array's elements too), never exactly.
-    expect(equalityPlan({ owner: 'o1', tag: { $in: ['x', 2] } }, indexes)).toEqual({
+    expect(filterPlan({ owner: 'o1', tag: { $in: ['x', 2] } }, indexes)).toEqual({
       where: ["json_extract(doc, '$.owner') = ?", "EXISTS (SELECT 1 FROM json_each(doc, '$.tag') WHERE value IN (?, ?))"],
       params: ['o1', 'x', 2],
       exact: false,
     });
-    expect(equalityPlan({ 'tag.name': 'x' }, indexes)).toBeUndefined(); // a path may go through an array: mingo's
+    expect(filterPlan({ 'tag.name': 'x' }, indexes)).toBeUndefined(); // a path may go through an array: mingo's
     // Not planned: bounds of two types, characters SQLite orders otherwise, a number against the TEXT `_id`.
-    expect(equalityPlan({ date: { $gt: 1, $lt: 'z' } }, indexes)).toBeUndefined();
-    expect(equalityPlan({ date: { $lt: '2026-\uE000' } }, indexes)).toBeUndefined();
-    expect(equalityPlan({ date: { $lt: '😀' } }, indexes)).toBeUndefined();
-    expect(equalityPlan({ _id: { $gt: 5 } }, [{ fields: ['_id'], plain: true, deferred: false }])).toBeUndefined();
+    expect(filterPlan({ date: { $gt: 1, $lt: 'z' } }, indexes)).toBeUndefined();
+    expect(filterPlan({ date: { $lt: '2026-\uE000' } }, indexes)).toBeUndefined();
+    expect(filterPlan({ date: { $lt: '😀' } }, indexes)).toBeUndefined();
+    expect(filterPlan({ _id: { $gt: 5 } }, [{ fields: ['_id'], plain: true, deferred: false }])).toBeUndefined();
+    expect(filterPlan({ date: { toString: 'x' } }, indexes)).toBeUndefined(); // an object to equal, not a range
+    expect(await store.find('items', { date: { toString: 'x' } })).toEqual([]);
     db.close();
     await store.close();
   });
@@ -414,7 +416,7 @@ describe('SqliteReadStore specifics', () => {
     expect(indexedOrder({ date: -1, _id: -1 }, indexes, pinnedToOne({ period: { $in: ['P1', 'P2'] } }))).toBeUndefined(); // two values: not one order
     expect(indexedOrder({ date: -1, _id: -1 }, indexes)).toBeUndefined();
     const db = new Database(file, { readonly: true });
-    const plan = equalityPlan({ period: 'P1' }, indexes)!;
+    const plan = filterPlan({ period: 'P1' }, indexes)!;
     const sql = selectSql('rm_items__g1', plan, indexedOrder({ date: -1, _id: -1 }, indexes, pinnedToOne({ period: 'P1' })), true);
     const detail = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all('P1', 5, 2).map((r) => r.detail).join('; ');
     expect(detail).toContain('USING INDEX rm_items__g1__ix__period__date___id');
@@ -429,8 +431,8 @@ describe('SqliteReadStore specifics', () => {
     const docs = Array.from({ length: 50 }, (_, i) => ({ _id: `s${i}`, clientId: `c${i}` }));
     await store.commit({ projection: 'p', generation: 1, expectedCheckpoint: 0, checkpoint: 1, ops: docs.map((doc) => ({ op: 'replace', collection: 'items', doc })) });
     const many = [...Array.from({ length: 40_000 }, (_, i) => `other-${i}`), 'c7', 'c42'];
-    expect(equalityPlan({ clientId: { $in: many } }, [{ fields: ['clientId'], plain: true, deferred: false }])).toBeUndefined();
-    expect(equalityPlan({ clientId: { $in: many.slice(-1_000) } }, [{ fields: ['clientId'], plain: true, deferred: false }])?.exact).toBe(true);
+    expect(filterPlan({ clientId: { $in: many } }, [{ fields: ['clientId'], plain: true, deferred: false }])).toBeUndefined();
+    expect(filterPlan({ clientId: { $in: many.slice(-1_000) } }, [{ fields: ['clientId'], plain: true, deferred: false }])?.exact).toBe(true);
     expect((await store.find('items', { clientId: { $in: many } }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['s42', 's7']);
     expect(await store.count('items', { $or: [{ clientId: { $in: many } }, { clientId: 'c1' }] })).toBe(3);
     await store.close();

@@ -36,7 +36,7 @@ import {
 import { BatchWriter } from './batch-writer';
 import { CommitGroup } from './commit-group';
 import { DocTables } from './doc-tables';
-import { computedOrder, countSql, equalityPlan, indexedOrder, isPlainDoc, pinnedToOne, selectSql, type Plan } from './indexes';
+import { computedOrder, countSql, filterPlan, indexedOrder, isPlainDoc, pinnedToOne, selectSql, type Plan } from './indexes';
 import { compileFilter, sortDocs, type CompiledFilter } from './mongo-semantics';
 import { prepareSystemStatements, SYSTEM_SCHEMA, type DocStatements, type ProjectionRow, type SystemStatements } from './schema';
 
@@ -126,7 +126,7 @@ export class SqliteReadStore implements ReadStore {
   /** What the declared indexes can do for a filter (and sort): narrow it, answer it exactly, order it. */
   private indexed(source: Source, filter: Filter, sort?: Record<string, 1 | -1>): { plan?: Plan; exact: boolean; order?: string } {
     const indexes = this.tables.indexesOf(source.table);
-    const plan = equalityPlan(filter, indexes);
+    const plan = filterPlan(filter, indexes);
     const exact = Object.keys(filter).length === 0 || plan?.exact === true;
     if (!sort) return { plan, exact };
     // A sort computed by SQLite only where SQL also filters and pages (see computedOrder).
@@ -151,7 +151,7 @@ export class SqliteReadStore implements ReadStore {
   private matchStored({ table, statements }: Source, filter: Filter, max: number, order?: string): Doc[] {
     const compiled = compileFilter(filter);
     if (compiled.ids || max <= 0) return matchByIds(statements, compiled, max);
-    const plan = equalityPlan(filter, this.tables.indexesOf(table));
+    const plan = filterPlan(filter, this.tables.indexesOf(table));
     const rows = plan || order ? this.tables.select(selectSql(table, plan, order)).iterate(...(plan?.params ?? [])) : statements.scan.iterate();
     const out: Doc[] = [];
     for (const row of rows) {
