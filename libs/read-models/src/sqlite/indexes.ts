@@ -139,7 +139,7 @@ function conjunctionPlan(filter: Filter, indexes: TableIndex[]): Plan | undefine
     for (const field of index.fields) {
       const values = pinned(filter[field]);
       const range = values ? undefined : rangeOf(field, filter[field]);
-      if (values) plan.where.push(values.length === 1 ? `${fieldExpr(field)} = ?` : `${fieldExpr(field)} IN (${values.map(() => '?').join(', ')})`);
+      if (values) plan.where.push(values.length === 1 ? `${fieldExpr(field)} = ?` : `${fieldExpr(field)} IN ${placeholders(values)}`);
       else if (range) plan.where.push(...range.where);
       else break;
       plan.params.push(...(values ?? range!.params));
@@ -185,8 +185,11 @@ const SIMPLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function scanCondition(field: string, condition: unknown): { where: string; params: Scalar[] } | undefined {
   const values = field === '_id' || !SIMPLE_NAME.test(field) ? undefined : pinned(condition);
   if (!values) return undefined;
-  return { where: `EXISTS (SELECT 1 FROM json_each(doc, '$.${field}') WHERE value IN (${values.map(() => '?').join(', ')}))`, params: values };
+  return { where: `EXISTS (SELECT 1 FROM json_each(doc, '$.${field}') WHERE value IN ${placeholders(values)})`, params: values };
 }
+
+/** `(?, ?, …)`: one parameter per value. */
+const placeholders = (values: unknown[]) => `(${values.map(() => '?').join(', ')})`;
 
 /**
  * The narrowing a filter allows, from its conjuncts (its top-level conditions, with those of `$and`
