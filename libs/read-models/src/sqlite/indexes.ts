@@ -64,10 +64,20 @@ export const anyMixedSql = (table: string, fields: string[]) => {
 };
 
 type Scalar = string | number;
-const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * A number SQLite compares with a stored one as JS does: below 2^53 in magnitude. Above, JSON holds
+ * integers (`JSON.stringify(2 ** 60)` is `1152921504606847000`) that SQLite reads exactly and JS
+ * rounds, so the two can disagree on equality and order with such a bound.
+ */
+const isComparableNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 2 ** 53;
+
+/** A value SQL may compare with the field: a string, or a comparable number unless the field is the TEXT `_id` column (it would compare it as text). */
+const scalarFor = (field: string) => (v: unknown): v is Scalar => typeof v === 'string' || (field !== '_id' && isComparableNumber(v));
 
 /** Values a top-level condition pins a field to: `v`, `{ $eq: v }` or `{ $in: [...] }` of strings and numbers. */
-function pinned(condition: unknown): Scalar[] | undefined {
+function pinned(field: string, condition: unknown): Scalar[] | undefined {
+  const isScalar = scalarFor(field);
   if (isScalar(condition)) return [condition];
   if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return undefined;
   const keys = Object.keys(condition);
@@ -85,6 +95,8 @@ function pinned(condition: unknown): Scalar[] | undefined {
  */
 const MAX_PINNED = 1_000;
 const MAX_PARAMS = 30_000;
+/** ANDed conditions, or branches of one `$or`: each nests the SQL expression one level deeper (at most ~3 × this here). */
+const MAX_TERMS = 200;
 
 export interface Plan {
   /** SQL conditions (joined with AND) on indexed expressions, and their parameters. */
@@ -101,7 +113,8 @@ export interface Plan {
  * (no number passes), a number range without an upper bound gets `< ''` (no text passes); NULL passes
  * no comparison, as null and missing match no range. Strings with characters from U+D800 up are not
  * planned: SQLite compares UTF-8 bytes, mingo UTF-16 code units, and the two orders part only there.
- * `_id` is a TEXT column (a number would be compared as text): only string bounds on it.
+ * `_id` is a TEXT column (a number would be compared as text): only string bounds on it; number
+ * bounds only below 2^53 (see isComparableNumber).
  */
 function rangeOf(field: string, condition: unknown): { where: string[]; params: Scalar[] } | undefined {
   if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return undefined;
@@ -109,7 +122,7 @@ function rangeOf(field: string, condition: unknown): { where: string[]; params: 
   if (bounds.length === 0 || !bounds.every(([op]) => Object.hasOwn(COMPARISON, op))) return undefined; // not `in`: 'toString' is in every object
   const values = bounds.map(([, v]) => v);
   const strings = values.every((v) => typeof v === 'string' && !BEYOND_BMP_ORDER.test(v));
-  const numbers = field !== '_id' && values.every((v) => typeof v === 'number' && Number.isFinite(v));
+  const numbers = field !== '_id' && values.every(isComparableNumber);
   if (!strings && !numbers) return undefined;
   const expr = fieldExpr(field);
   const where = bounds.map(([op]) => `${expr} ${COMPARISON[op as keyof typeof COMPARISON]} ?`);
@@ -137,7 +150,7 @@ function conjunctionPlan(filter: Filter, indexes: TableIndex[]): Plan | undefine
     const fields: string[] = [];
     let score = 0;
     for (const field of index.fields) {
-      const values = pinned(filter[field]);
+      const values = pinned(field, filter[field]);
       const range = values ? undefined : rangeOf(field, filter[field]);
       if (values) plan.where.push(values.length === 1 ? `${fieldExpr(field)} = ?` : `${fieldExpr(field)} IN ${placeholders(values)}`);
       else if (range) plan.where.push(...range.where);
@@ -183,7 +196,7 @@ const SIMPLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * object's member values, `true` for 1): mingo tests every row it keeps.
  */
 function scanCondition(field: string, condition: unknown): { where: string; params: Scalar[] } | undefined {
-  const values = field === '_id' || !SIMPLE_NAME.test(field) ? undefined : pinned(condition);
+  const values = field === '_id' || !SIMPLE_NAME.test(field) ? undefined : pinned(field, condition);
   if (!values) return undefined;
   return { where: `EXISTS (SELECT 1 FROM json_each(doc, '$.${field}') WHERE value IN ${placeholders(values)})`, params: values };
 }
@@ -209,9 +222,10 @@ export function filterPlan(filter: Filter, indexes: TableIndex[]): Plan | undefi
   if (Object.keys(fields).length > 0) add(conjunctionPlan(fields, indexes));
   for (const branches of ors) add(orPlan(branches, indexes));
   const params = parts.flatMap((p) => p.params);
-  // SQLite refuses a statement with more than 32,766 parameters: such a filter is answered by the scan.
-  if (parts.length === 0 || params.length > MAX_PARAMS) return undefined;
-  return { where: parts.flatMap((p) => p.where), params, exact };
+  const where = parts.flatMap((p) => p.where);
+  // SQLite refuses a statement with more than 32,766 parameters or an expression deeper than 1,000: such a filter is answered by the scan.
+  if (parts.length === 0 || params.length > MAX_PARAMS || where.length > MAX_TERMS) return undefined;
+  return { where, params, exact };
 }
 
 interface Conjuncts {
@@ -229,7 +243,8 @@ function conjunctsOf(filter: Filter, into: Conjuncts = { fields: Object.create(n
     const parts = key === '$and' && Array.isArray(condition) && condition.length > 0 && condition.every(isPlainObject) ? condition : undefined;
     if (parts) parts.forEach((part) => conjunctsOf(part as Filter, into));
     else if (key === '$or') into.ors.push(condition);
-    else if (key.startsWith('$') || Object.hasOwn(into.fields, key)) into.complete = false; // another operator, or a field twice
+    // Another operator, a field twice, or a name every object inherits (mingo resolves `__proto__`, `constructor` … on the prototype).
+    else if (key.startsWith('$') || Object.hasOwn(into.fields, key) || key in Object.prototype) into.complete = false;
     else into.fields[key] = condition;
   }
   return into;
@@ -237,9 +252,9 @@ function conjunctsOf(filter: Filter, into: Conjuncts = { fields: Object.create(n
 
 /** One narrowing per branch of an `$or`, joined by OR; none unless every branch has one. */
 function orPlan(branches: unknown, indexes: TableIndex[]): Plan | undefined {
-  if (!Array.isArray(branches) || branches.length === 0) return undefined;
+  if (!Array.isArray(branches) || branches.length === 0 || branches.length > MAX_TERMS) return undefined;
   const plans = branches.map((b) => (isPlainObject(b) ? conjunctionPlan(b as Filter, indexes) : undefined));
-  if (plans.some((p) => !p)) return undefined;
+  if (plans.some((p) => !p || p.where.length > MAX_TERMS)) return undefined;
   return {
     where: [`(${(plans as Plan[]).map((p) => `(${p.where.join(' AND ')})`).join(' OR ')})`], // one condition: ANDed with others
     params: (plans as Plan[]).flatMap((p) => p.params),
@@ -286,7 +301,7 @@ export function computedOrder(sort: Record<string, 1 | -1>, indexes: TableIndex[
 
 /** The top-level fields a filter holds to exactly one value (`v`, `{ $eq: v }`, or an `$in` of one). */
 export function pinnedToOne(filter: Filter): Set<string> {
-  return new Set(Object.keys(filter).filter((k) => !k.startsWith('$') && pinned(filter[k])?.length === 1));
+  return new Set(Object.keys(filter).filter((k) => !k.startsWith('$') && pinned(k, filter[k])?.length === 1));
 }
 
 const whereOf = (plan: Plan | undefined) => (plan ? ` WHERE ${plan.where.join(' AND ')}` : '');

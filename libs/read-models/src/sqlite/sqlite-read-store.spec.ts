@@ -280,7 +280,7 @@ describe('SqliteReadStore specifics', () => {
     // Text from U+E000 and above U+FFFF too: SQLite and mingo order those differently, so such bounds are not planned.
     // Few distinct values, so that conditions match some of the documents.
     const text = fc.constantFrom('', 'a', 'ab', 'b', 'é', '\uE000', '😀');
-    const num = fc.constantFrom(-1, 0, 1, 1.5);
+    const num = fc.constantFrom(-1, 0, 1, 1.5, 2 ** 60); // 2^60: SQLite reads the JSON integer exactly, JS rounds it
     const value = fc.oneof(text, num, fc.constantFrom(null, undefined));
     const bounds = (bound: fc.Arbitrary<unknown>) => fc.dictionary(fc.constantFrom('$gt', '$gte', '$lt', '$lte'), bound, { minKeys: 1, maxKeys: 2 });
     const range = fc.oneof(bounds(text), bounds(num), bounds(fc.oneof(text, num)));
@@ -378,6 +378,26 @@ describe('SqliteReadStore specifics', () => {
     expect(filterPlan({ date: { toString: 'x' } }, indexes)).toBeUndefined(); // an object to equal, not a range
     expect(await store.find('items', { date: { toString: 'x' } })).toEqual([]);
     db.close();
+    await store.close();
+  });
+
+  it('leaves to mingo what SQLite would compare otherwise: integers from 2^53, numbers against the TEXT _id, inherited names, expressions too deep', async () => {
+    const store = new SqliteReadStore(':memory:');
+    await store.ensureIndexes([{ collection: 'items', fields: ['n'] }, { collection: 'items', fields: ['_id'] }]);
+    // JSON holds 2^60 as 1152921504606847000, which SQLite reads exactly and JS rounds back to 2^60.
+    await store.write([{ _id: 'big', n: 2 ** 60 }, { _id: '1.5', n: 1 }, { _id: 'z', n: 2 }].map((doc) => ({ op: 'replace' as const, collection: 'items', doc })));
+    const ids = async (filter: Record<string, unknown>) => (await store.find('items', filter, { sort: { _id: 1 } })).map((d) => d._id);
+    expect(await ids({ n: 2 ** 60 })).toEqual(['big']);
+    expect(await ids({ n: { $lte: 2 ** 60 } })).toEqual(['1.5', 'big', 'z']);
+    expect(await ids({ n: { $gt: 2 ** 60 } })).toEqual([]);
+    expect(await store.count('items', { n: { $gte: 2 ** 60 } })).toBe(1);
+    expect(await ids({ m: { $in: [2 ** 60, 'x'] } })).toEqual([]);
+    expect(await ids({ _id: 1.5 })).toEqual([]); // the TEXT column would compare 1.5 as '1.5'
+    expect(await ids({ n: 1, _id: { $in: [1.5] } })).toEqual([]);
+    expect(await ids(JSON.parse('{"__proto__": "z"}') as Record<string, unknown>)).toEqual(['1.5', 'big', 'z']); // as mingo answers
+    const many = Array.from({ length: 1_500 }, (_, i) => ({ m: `v${i}` }));
+    expect(await ids({ $or: [...many, { n: 2 }] })).toEqual(['z']);
+    expect(await ids({ $and: [{ $or: [...many, { n: 1 }] }, { n: { $lt: 5 } }] })).toEqual(['1.5']);
     await store.close();
   });
 
