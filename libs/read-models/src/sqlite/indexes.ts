@@ -79,7 +79,7 @@ const scalarFor = (field: string) => (v: unknown): v is Scalar => typeof v === '
 function pinned(field: string, condition: unknown): Scalar[] | undefined {
   const isScalar = scalarFor(field);
   if (isScalar(condition)) return [condition];
-  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return undefined;
+  if (!isPlainObject(condition)) return undefined;
   const keys = Object.keys(condition);
   if (keys.length !== 1) return undefined;
   const value = (condition as Record<string, unknown>)[keys[0]];
@@ -117,7 +117,7 @@ export interface Plan {
  * bounds only below 2^53 (see isComparableNumber).
  */
 function rangeOf(field: string, condition: unknown): { where: string[]; params: Scalar[] } | undefined {
-  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return undefined;
+  if (!isPlainObject(condition)) return undefined;
   const bounds = Object.entries(condition);
   if (bounds.length === 0 || !bounds.every(([op]) => Object.hasOwn(COMPARISON, op))) return undefined; // not `in`: 'toString' is in every object
   const values = bounds.map(([, v]) => v);

@@ -102,7 +102,7 @@ export class SqliteReadStore implements ReadStore {
         }
         // An index that serves the sort reads rows already ordered: no need to read past the page.
         const order = indexed?.order;
-        const docs = this.matchStored(source, filter, sort && !order ? Infinity : skip + limit, order);
+        const docs = this.matchStored(source, filter, sort && !order ? Infinity : skip + limit, indexed);
         const ordered = sort && !order ? sortDocs(docs, sort) : docs;
         return ordered.slice(skip, skip + limit) as T[];
       },
@@ -117,7 +117,7 @@ export class SqliteReadStore implements ReadStore {
         const indexed = compileFilter(filter).ids ? undefined : this.indexed(source, filter);
         if (indexed?.exact && !indexed.plan) return source.statements.count.get()!;
         if (indexed?.exact && indexed.plan) return this.tables.select<{ n: number }>(countSql(source.table, indexed.plan)).get(...indexed.plan.params)!.n;
-        return this.matchStored(source, filter, Infinity).length;
+        return this.matchStored(source, filter, Infinity, indexed).length;
       },
       0,
     );
@@ -147,11 +147,14 @@ export class SqliteReadStore implements ReadStore {
     }) as R;
   }
 
-  /** Documents of a table matching a filter, in natural order (or `order`), stopping after `max`. */
-  private matchStored({ table, statements }: Source, filter: Filter, max: number, order?: string): Doc[] {
+  /**
+   * Documents of a table matching a filter, in natural order (or the narrowing's order), stopping after
+   * `max`. find and count pass the narrowing they planned; findOne's is planned here.
+   */
+  private matchStored({ table, statements }: Source, filter: Filter, max: number, narrowing?: { plan?: Plan; order?: string }): Doc[] {
     const compiled = compileFilter(filter);
     if (compiled.ids || max <= 0) return matchByIds(statements, compiled, max);
-    const plan = filterPlan(filter, this.tables.indexesOf(table));
+    const { plan, order } = narrowing ?? { plan: filterPlan(filter, this.tables.indexesOf(table)) };
     const rows = plan || order ? this.tables.select(selectSql(table, plan, order)).iterate(...(plan?.params ?? [])) : statements.scan.iterate();
     const out: Doc[] = [];
     for (const row of rows) {
