@@ -2,11 +2,11 @@
  * Knows which document tables exist and caches their prepared statements. Tables are created lazily
  * inside write transactions; when such a transaction rolls back, the tables it created are forgotten
  * again, since their statements would point at tables that no longer exist. A table is created with
- * the indexes declared for its logical collection (see indexes.ts).
+ * the indexes declared for its logical collection (see indexes.ts), and their fields in stored columns.
  */
 import type Database from 'better-sqlite3';
 import { anyMixedSql, createIndexSql, type TableIndex } from './indexes';
-import { createDocTable, dropDocTable, prepareDocStatements, type DocStatements, type SystemStatements } from './schema';
+import { createDocTable, dropDocTable, prepareDocStatements, storedFieldsOf, type DocStatements, type SystemStatements } from './schema';
 
 /** The logical collection of a physical table: `rm_<collection>__g<n>` for a generation, else itself. */
 const logicalOf = (table: string) => /^rm_(.+)__g\d+$/.exec(table)?.[1] ?? table;
@@ -15,6 +15,8 @@ const MAX_CACHED_QUERIES = 500;
 
 export class DocTables {
   private readonly known = new Map<string, DocStatements>();
+  /** The fields each known table keeps in stored columns (read from its schema once). */
+  private readonly stored = new Map<string, ReadonlySet<string>>();
   private readonly queries = new Map<string, Database.Statement<unknown[], unknown>>();
   private readonly parsedFields = new Map<string, string[]>();
   private createdInTransaction: string[] | undefined;
@@ -45,11 +47,13 @@ export class DocTables {
   ensure(table: string, deferIndexes = false): DocStatements {
     const existing = this.existing(table);
     if (existing) return existing;
-    this.db.exec(createDocTable(table));
+    const declared = this.sys.declaredIndexes.all(logicalOf(table));
+    const stored = new Set(declared.flatMap((fields) => this.fieldsOf(fields)).filter((f) => f !== '_id'));
+    this.db.exec(createDocTable(table, [...stored]));
     this.createdInTransaction?.push(table);
-    for (const fields of this.sys.declaredIndexes.all(logicalOf(table))) {
+    for (const fields of declared) {
       if (deferIndexes) this.sys.deferIndex.run(table, fields);
-      else this.db.exec(createIndexSql(table, this.fieldsOf(fields)));
+      else this.db.exec(createIndexSql(table, this.fieldsOf(fields), stored));
       this.sys.addTableIndex.run(table, fields, 1);
     }
     return this.remember(table);
@@ -59,13 +63,13 @@ export class DocTables {
   buildDeferred(table: string, which: (index: TableIndex) => boolean = () => true): void {
     for (const index of this.indexesOf(table)) {
       if (!index.deferred || !which(index)) continue;
-      this.db.exec(createIndexSql(table, index.fields));
+      this.db.exec(createIndexSql(table, index.fields, index.stored));
       this.sys.undeferIndex.run(table, JSON.stringify(index.fields));
     }
   }
 
   drop(table: string): void {
-    this.known.delete(table);
+    this.forget(table);
     this.db.exec(dropDocTable(table));
     this.sys.dropTableIndexes.run(table);
     this.sys.dropDeferredIndexes.run(table);
@@ -77,13 +81,19 @@ export class DocTables {
     if (!statements) return; // created with its indexes when first written
     const key = JSON.stringify(fields);
     if (this.indexesOf(table).some((i) => JSON.stringify(i.fields) === key)) return;
-    this.db.exec(createIndexSql(table, fields));
+    this.db.exec(createIndexSql(table, fields, this.storedOf(table)));
     const { mixed } = this.db.prepare<[], { mixed: number }>(anyMixedSql(table, fields)).get()!;
     this.sys.addTableIndex.run(table, key, mixed ? 0 : 1);
   }
 
   indexesOf(table: string): TableIndex[] {
-    return this.sys.tableIndexes.all(table).map((row) => ({ fields: this.fieldsOf(row.fields), plain: row.plain === 1, deferred: row.deferred === 1 }));
+    const stored = this.storedOf(table);
+    return this.sys.tableIndexes.all(table).map((row) => ({ fields: this.fieldsOf(row.fields), plain: row.plain === 1, deferred: row.deferred === 1, stored }));
+  }
+
+  /** Fields a table keeps in stored columns: those indexed when it was created (a table created before such columns existed has none). */
+  private storedOf(table: string): ReadonlySet<string> {
+    return this.stored.get(table) ?? storedFieldsOf(this.db, table);
   }
 
   /** A document with an array, object or boolean at an index's fields: the index is no longer used for this table. */
@@ -125,7 +135,7 @@ export class DocTables {
       outer?.push(...created);
       return result;
     } catch (error) {
-      for (const table of created) this.known.delete(table);
+      for (const table of created) this.forget(table);
       throw error;
     } finally {
       this.createdInTransaction = outer;
@@ -139,6 +149,12 @@ export class DocTables {
   private remember(table: string): DocStatements {
     const statements = prepareDocStatements(this.db, table);
     this.known.set(table, statements);
+    this.stored.set(table, storedFieldsOf(this.db, table));
     return statements;
+  }
+
+  private forget(table: string): void {
+    this.known.delete(table);
+    this.stored.delete(table);
   }
 }

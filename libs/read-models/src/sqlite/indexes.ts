@@ -1,5 +1,7 @@
 /**
- * Secondary indexes of the embedded store: expression indexes on `json_extract(doc, '$.<field>')`,
+ * Secondary indexes of the embedded store: indexes on `json_extract(doc, '$.<field>')` — held in a
+ * stored generated column when the field was indexed as the table was created (see createDocTable),
+ * an expression index otherwise —
  * used as a pre-filter (equality, `$in`, a range after them) and for sorts on the indexed fields. mingo still tests
  * every candidate, so an index can only narrow the rows read, never change an answer — as long as
  * SQLite's view of a field agrees with MongoDB's. It does when the field holds a string, a number, null
@@ -9,6 +11,7 @@
  */
 import type { Doc, Filter } from '../port';
 import { isPlainObject } from './mongo-semantics';
+import { storedColumn } from './schema';
 
 export interface TableIndex {
   fields: string[];
@@ -16,6 +19,8 @@ export interface TableIndex {
   plain: boolean;
   /** Declared but not created yet: a table being rebuilt gets it in bulk before it is activated. */
   deferred: boolean;
+  /** The fields its table keeps in stored columns (the same set for every index of a table); none: expressions. */
+  stored?: ReadonlySet<string>;
 }
 
 /** An index queries may plan on: it exists and SQLite's view of its fields agrees with MongoDB's. */
@@ -23,13 +28,18 @@ export const usable = (index: TableIndex) => index.plain && !index.deferred;
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** The SQL expression an index is built on and queries must repeat verbatim for SQLite to use it. */
-export const fieldExpr = (field: string) => (field === '_id' ? '_id' : `json_extract(doc, '$.${field}')`);
+/**
+ * The SQL an index is built on and queries must repeat verbatim for SQLite to use it: the field's
+ * stored column where its table has one (SQLite does not match the expression to the column), else
+ * the expression.
+ */
+const fieldExpr = (field: string, stored?: ReadonlySet<string>) =>
+  field === '_id' ? '_id' : stored?.has(field) ? quote(storedColumn(field)) : `json_extract(doc, '$.${field}')`;
 
 export const indexName = (table: string, fields: string[]) => `${table}__ix__${fields.join('__').replace(/\./g, '_')}`;
 
-export const createIndexSql = (table: string, fields: string[]) =>
-  `CREATE INDEX IF NOT EXISTS ${quote(indexName(table, fields))} ON ${quote(table)} (${fields.map(fieldExpr).join(', ')})`;
+export const createIndexSql = (table: string, fields: string[], stored?: ReadonlySet<string>) =>
+  `CREATE INDEX IF NOT EXISTS ${quote(indexName(table, fields))} ON ${quote(table)} (${fields.map((f) => fieldExpr(f, stored)).join(', ')})`;
 
 /** Whether the value at a dotted path is one SQLite compares and orders as MongoDB does (no array on the way). */
 export function plainAt(doc: Doc, field: string): boolean {
@@ -116,7 +126,7 @@ export interface Plan {
  * `_id` is a TEXT column (a number would be compared as text): only string bounds on it; number
  * bounds only below 2^53 (see isComparableNumber).
  */
-function rangeOf(field: string, condition: unknown): { where: string[]; params: Scalar[] } | undefined {
+function rangeOf(field: string, condition: unknown, expr: string): { where: string[]; params: Scalar[] } | undefined {
   if (!isPlainObject(condition)) return undefined;
   const bounds = Object.entries(condition);
   if (bounds.length === 0 || !bounds.every(([op]) => Object.hasOwn(COMPARISON, op))) return undefined; // not `in`: 'toString' is in every object
@@ -124,7 +134,6 @@ function rangeOf(field: string, condition: unknown): { where: string[]; params: 
   const strings = values.every((v) => typeof v === 'string' && !BEYOND_BMP_ORDER.test(v));
   const numbers = field !== '_id' && values.every(isComparableNumber);
   if (!strings && !numbers) return undefined;
-  const expr = fieldExpr(field);
   const where = bounds.map(([op]) => `${expr} ${COMPARISON[op as keyof typeof COMPARISON]} ?`);
   const params = values as Scalar[];
   const has = (ops: string[]) => bounds.some(([op]) => ops.includes(op));
@@ -150,9 +159,10 @@ function conjunctionPlan(filter: Filter, indexes: TableIndex[]): Plan | undefine
     const fields: string[] = [];
     let score = 0;
     for (const field of index.fields) {
+      const expr = fieldExpr(field, index.stored);
       const values = pinned(field, filter[field]);
-      const range = values ? undefined : rangeOf(field, filter[field]);
-      if (values) plan.where.push(values.length === 1 ? `${fieldExpr(field)} = ?` : `${fieldExpr(field)} IN ${placeholders(values)}`);
+      const range = values ? undefined : rangeOf(field, filter[field], expr);
+      if (values) plan.where.push(values.length === 1 ? `${expr} = ?` : `${expr} IN ${placeholders(values)}`);
       else if (range) plan.where.push(...range.where);
       else break;
       plan.params.push(...(values ?? range!.params));
@@ -277,12 +287,12 @@ export function indexedOrder(sort: Record<string, 1 | -1>, indexes: TableIndex[]
   };
   const match = indexes.find((i) => usable(i) && serves(i));
   const onlyId = fields.length === 1 && fields[0] === '_id';
-  return match || onlyId ? orderBySql(sort) : undefined;
+  return match || onlyId ? orderBySql(sort, match?.stored) : undefined;
 }
 
 /** The ORDER BY of a sort on the indexed expressions; ties keep natural order, as the in-memory sort does. */
-const orderBySql = (sort: Record<string, 1 | -1>) =>
-  `${Object.keys(sort).map((f) => `${fieldExpr(f)} ${sort[f] === 1 ? 'ASC' : 'DESC'}`).join(', ')}, rowid ASC`;
+const orderBySql = (sort: Record<string, 1 | -1>, stored?: ReadonlySet<string>) =>
+  `${Object.keys(sort).map((f) => `${fieldExpr(f, stored)} ${sort[f] === 1 ? 'ASC' : 'DESC'}`).join(', ')}, rowid ASC`;
 
 /**
  * An ORDER BY that SQLite computes from the documents, for a sort no index serves (mixed directions,
@@ -296,7 +306,7 @@ const orderBySql = (sort: Record<string, 1 | -1>) =>
 export function computedOrder(sort: Record<string, 1 | -1>, indexes: TableIndex[]): string | undefined {
   const plain = new Set(['_id', ...indexes.filter(usable).flatMap((i) => i.fields)]);
   const fields = Object.keys(sort);
-  return fields.length > 0 && fields.every((f) => plain.has(f)) ? orderBySql(sort) : undefined;
+  return fields.length > 0 && fields.every((f) => plain.has(f)) ? orderBySql(sort, indexes[0]?.stored) : undefined;
 }
 
 /** The top-level fields a filter holds to exactly one value (`v`, `{ $eq: v }`, or an `$in` of one). */

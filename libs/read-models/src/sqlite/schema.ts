@@ -127,7 +127,31 @@ export interface DocStatements {
 
 const quote = (table: string) => `"${table.replace(/"/g, '""')}"`;
 
-export const createDocTable = (table: string) => `CREATE TABLE IF NOT EXISTS ${quote(table)} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`;
+/**
+ * A document table; `stored` fields (those of the indexes declared when it is created) are also kept in
+ * stored generated columns, so SQLite parses a document once per write for all of them, and builds and
+ * maintains their indexes from the columns instead of parsing every document once per index.
+ */
+export const createDocTable = (table: string, stored: readonly string[] = []) =>
+  `CREATE TABLE IF NOT EXISTS ${quote(table)} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL${stored.map((f) => `, ${storedColumnSql(f)}`).join('')})`;
+
+/**
+ * The column holding a field: no declared type (no affinity, so '12' stays text), and exactly the value
+ * of the expression an expression index would hold — the same comparisons, the same order.
+ */
+const storedColumnSql = (field: string) => `${quote(storedColumn(field))} GENERATED ALWAYS AS (json_extract(doc, '$.${field}')) STORED`;
+
+const STORED_PREFIX = 'ix:';
+
+/** The name of a field's stored column (see createDocTable). */
+export const storedColumn = (field: string) => `${STORED_PREFIX}${field}`;
+
+/** The fields a table keeps in stored columns, from its schema (a table created before these columns has none). */
+export function storedFieldsOf(db: Database.Database, table: string): Set<string> {
+  const columns = db.prepare<[string], { name: string; hidden: number }>('SELECT name, hidden FROM pragma_table_xinfo(?)').all(table);
+  // hidden 3: a stored generated column
+  return new Set(columns.filter((c) => c.hidden === 3 && c.name.startsWith(STORED_PREFIX)).map((c) => c.name.slice(STORED_PREFIX.length)));
+}
 export const dropDocTable = (table: string) => `DROP TABLE IF EXISTS ${quote(table)}`;
 
 export function prepareDocStatements(db: Database.Database, table: string): DocStatements {

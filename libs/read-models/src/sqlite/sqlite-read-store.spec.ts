@@ -9,7 +9,7 @@ import { readStoreContract } from '../testing/read-store.contract';
 import { computedOrder, filterPlan, indexedOrder, pinnedToOne, selectSql } from './indexes';
 import { sortDocs } from './mongo-semantics';
 import { DocTables } from './doc-tables';
-import { prepareSystemStatements, SYSTEM_SCHEMA } from './schema';
+import { prepareSystemStatements, storedFieldsOf, SYSTEM_SCHEMA } from './schema';
 import { SqliteReadStore } from './sqlite-read-store';
 import { CheckpointConflictError } from '../port';
 
@@ -119,7 +119,9 @@ describe('SqliteReadStore specifics', () => {
     const db = new Database(file, { readonly: true });
     const indexesOf = () =>
       db.prepare<[], { fields: string; plain: number }>("SELECT fields, plain FROM _rm_table_indexes WHERE tbl = 'rm_items__g1' ORDER BY rowid").all();
-    const indexes = () => indexesOf().map((r) => ({ fields: JSON.parse(r.fields) as string[], plain: r.plain === 1, deferred: false }));
+    const stored = storedFieldsOf(db, 'rm_items__g1');
+    expect([...stored].sort()).toEqual(['at', 'clientId']); // indexed as the table was created: kept in stored columns
+    const indexes = () => indexesOf().map((r) => ({ fields: JSON.parse(r.fields) as string[], plain: r.plain === 1, deferred: false, stored }));
     const planOf = (sql: string, params: unknown[]) =>
       db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((r) => r.detail).join('; ');
 
@@ -242,7 +244,8 @@ describe('SqliteReadStore specifics', () => {
     expect(db.prepare('SELECT count(*) AS n FROM _rm_deferred_indexes').get()).toEqual({ n: 0 });
     expect((await store.find('items', { clientId: 'c1' }, { sort: { at: 1 } })).map((d) => [d._id, d.seen])).toEqual([['a', true], ['c', true]]);
     expect((await store.find('items', { kind: 'claim' }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['b', 'c']); // mixed: answered by the scan
-    const plan = filterPlan({ at: '2026-01-01' }, states().map((r) => ({ fields: JSON.parse(r.fields) as string[], plain: r.plain === 1, deferred: false })))!;
+    const stored = storedFieldsOf(db, `rm_items__g${generation}`);
+    const plan = filterPlan({ at: '2026-01-01' }, states().map((r) => ({ fields: JSON.parse(r.fields) as string[], plain: r.plain === 1, deferred: false, stored })))!;
     const detail = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${selectSql(`rm_items__g${generation}`, plan)}`).all(...plan.params);
     expect(detail.map((r) => r.detail).join('; ')).toContain(`USING INDEX rm_items__g${generation}__ix__at`);
     await store.dropGeneration('p', 1);
@@ -312,15 +315,18 @@ describe('SqliteReadStore specifics', () => {
     const nested = fc.oneof(fc.record({ f: value }), fc.array(fc.record({ f: text }), { minLength: 1, maxLength: 2 }));
     const doc = fc.record({ a: value, b: value, c: value, d: anything, e: nested, arr: fc.boolean() });
     await fc.assert(
-      fc.asyncProperty(fc.array(doc, { minLength: 5, maxLength: 25 }), filter, fc.nat(6), fc.integer({ min: 1, max: 8 }), async (docs, where, skip, limit) => {
+      fc.asyncProperty(fc.array(doc, { minLength: 5, maxLength: 25 }), filter, fc.nat(6), fc.integer({ min: 1, max: 8 }), fc.boolean(), async (docs, where, skip, limit, indexFirst) => {
         const store = new SqliteReadStore(':memory:');
-        await store.ensureIndexes([{ collection: 'items', fields: ['a'] }, { collection: 'items', fields: ['b', 'c'] }, { collection: 'items', fields: ['c', '_id'] }]);
+        // Declared before the first write: indexes on stored columns; after it: expression indexes on the existing table.
+        const declare = () => store.ensureIndexes([{ collection: 'items', fields: ['a'] }, { collection: 'items', fields: ['b', 'c'] }, { collection: 'items', fields: ['c', '_id'] }]);
+        if (indexFirst) await declare();
         // Some documents hold an array at `c`: its indexes are then mixed and must not be trusted. Some
         // ids look like numbers: SQLite would compare a number bound with them as text.
         const idOf = (i: number) => (i % 3 === 0 ? String((i * 7) % 25) : `d${(i * 7) % 25}`);
         const rows = docs.map(({ arr, ...d }, i) => ({ _id: idOf(i), ...d, ...(arr && i % 7 === 0 ? { c: [1, 'x'] } : {}) }));
         const stored = rows.map((row) => JSON.parse(JSON.stringify(row)) as Doc);
         await store.write(stored.map((doc) => ({ op: 'replace', collection: 'items', doc })));
+        if (!indexFirst) await declare();
         const matching = new Query(where).find(stored.map((d) => ({ ...d }))).all() as Doc[];
         expect((await store.find('items', where, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(sortDocs(matching, { _id: 1 }).map((d) => d._id));
         expect(await store.count('items', where)).toBe(matching.length);
@@ -345,8 +351,10 @@ describe('SqliteReadStore specifics', () => {
     const docs = Array.from({ length: 40 }, (_, i) => ({ _id: `s${String(i).padStart(2, '0')}`, period: `P${i % 2}`, owner: `o${i % 4}`, date: `2026-01-${String((i % 9) + 1).padStart(2, '0')}` }));
     await store.commit({ projection: 'p', generation: 1, expectedCheckpoint: 0, checkpoint: 1, ops: docs.map((doc) => ({ op: 'replace', collection: 'items', doc })) });
     const db = new Database(file, { readonly: true });
+    // The table was created after the indexes were declared: its indexes are on stored columns, which queries must name.
+    const onColumns = indexes.map((i) => ({ ...i, stored: storedFieldsOf(db, 'rm_items__g1') }));
     const explain = (filter: Record<string, unknown>) => {
-      const plan = filterPlan(filter, indexes)!;
+      const plan = filterPlan(filter, onColumns)!;
       return db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${selectSql('rm_items__g1', plan)}`).all(...plan.params).map((r) => r.detail).join('; ');
     };
     const week = { $gte: '2026-01-03', $lte: '2026-01-05' };
@@ -359,6 +367,8 @@ describe('SqliteReadStore specifics', () => {
     // One-sided ranges keep to their type; the $or stays one condition beside the others.
     expect(filterPlan({ date: { $lt: '2026-01-03' } }, indexes)!.where).toContain("json_extract(doc, '$.date') >= ''");
     expect(filterPlan({ date: { $gt: 3 } }, indexes)!.where).toContain("json_extract(doc, '$.date') < ''");
+    expect(filterPlan({ date: { $gt: 3 } }, onColumns)!.where).toEqual(['"ix:date" > ?', '"ix:date" < \'\'']);
+    expect(explain({ date: { $gt: 3 } })).toContain('USING INDEX rm_items__g1__ix__date___id');
     const either = { date: week, $or: [{ owner: 'o1' }, { owner: 'o2' }] };
     expect(filterPlan(either, indexes)!.where.at(-1)).toBe("((json_extract(doc, '$.owner') = ?) OR (json_extract(doc, '$.owner') = ?))");
     expect((await store.find('items', either, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['s02', 's13', 's21', 's22', 's29', 's30', 's38']);
@@ -377,6 +387,49 @@ describe('SqliteReadStore specifics', () => {
     expect(filterPlan({ _id: { $gt: 5 } }, [{ fields: ['_id'], plain: true, deferred: false }])).toBeUndefined();
     expect(filterPlan({ date: { toString: 'x' } }, indexes)).toBeUndefined(); // an object to equal, not a range
     expect(await store.find('items', { date: { toString: 'x' } })).toEqual([]);
+    db.close();
+    await store.close();
+  });
+
+  it('keeps the fields indexed as a table is created in stored columns holding what json_extract gives; a table created before keeps expression indexes', async () => {
+    const file = tempFile();
+    const store = new SqliteReadStore(file);
+    await store.write([{ op: 'replace', collection: 'older', doc: { _id: 'o', k: 'x' } }]);
+    await store.ensureIndexes(['older', 'items'].flatMap((collection) => [{ collection, fields: ['k', '_id'] }, { collection, fields: ['p.q'] }]));
+    const docs = [
+      { _id: 'a', k: '12', p: { q: 1 } }, // a numeric string stays text (the column has no type, hence no affinity)
+      { _id: 'b', k: 12, p: { q: 1.5 } },
+      { _id: 'c', k: null, p: 'scalar' },
+      { _id: 'd', p: { q: 'é' } },
+    ];
+    await store.write(docs.map((doc) => ({ op: 'replace', collection: 'items', doc })));
+    await store.write([{ op: 'update', collection: 'items', filter: { _id: 'c' }, update: { $set: { k: 'later' } } }]);
+    await store.write([{ op: 'replace', collection: 'older', doc: { _id: 'p', k: '12' } }]);
+    const db = new Database(file, { readonly: true });
+    expect([...storedFieldsOf(db, 'items')].sort()).toEqual(['k', 'p.q']);
+    expect(storedFieldsOf(db, 'older').size).toBe(0);
+    const columns = db
+      .prepare(`SELECT _id, "ix:k" AS k, typeof("ix:k") AS kType, "ix:p.q" AS q FROM items ORDER BY _id`)
+      .all();
+    expect(columns).toEqual([
+      { _id: 'a', k: '12', kType: 'text', q: 1 },
+      { _id: 'b', k: 12, kType: 'integer', q: 1.5 },
+      { _id: 'c', k: 'later', kType: 'text', q: null }, // kept up to date by the update
+      { _id: 'd', k: null, kType: 'null', q: 'é' },
+    ]);
+    const differing = db.prepare(`SELECT count(*) AS n FROM items WHERE "ix:k" IS NOT json_extract(doc, '$.k') OR "ix:p.q" IS NOT json_extract(doc, '$.p.q')`).get();
+    expect(differing).toEqual({ n: 0 });
+    const indexSql = db.prepare<[], string>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name LIKE '%__ix__k___id' ORDER BY tbl_name").pluck().all();
+    expect(indexSql).toEqual([
+      'CREATE INDEX "items__ix__k___id" ON "items" ("ix:k", _id)',
+      `CREATE INDEX "older__ix__k___id" ON "older" (json_extract(doc, '$.k'), _id)`,
+    ]);
+    for (const collection of ['items', 'older']) {
+      expect((await store.find(collection, { k: '12' })).map((d) => d._id)).toEqual([collection === 'items' ? 'a' : 'p']);
+    }
+    expect((await store.find('items', { k: { $gte: 0 } })).map((d) => d._id)).toEqual(['b']);
+    expect((await store.find('items', { 'p.q': { $lt: 2 } }, { sort: { 'p.q': -1 } })).map((d) => d._id)).toEqual(['b', 'a']);
+    expect((await store.find('items', {}, { sort: { k: 1, _id: 1 } })).map((d) => d._id)).toEqual(['d', 'b', 'a', 'c']);
     db.close();
     await store.close();
   });
