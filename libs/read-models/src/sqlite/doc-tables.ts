@@ -13,6 +13,21 @@ const logicalOf = (table: string) => /^rm_(.+)__g\d+$/.exec(table)?.[1] ?? table
 
 const MAX_CACHED_QUERIES = 500;
 
+/**
+ * The fields that get a stored column: SQLite column names ignore case, JSON paths do not — of fields
+ * differing only in case the first gets the column, the others stay expressions (one CREATE TABLE with
+ * both would fail, and with it every write to the collection).
+ */
+function columnFields(fields: string[]): string[] {
+  const seen = new Set<string>();
+  return fields.filter((f) => {
+    const key = f.toLowerCase();
+    if (f === '_id' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export class DocTables {
   private readonly known = new Map<string, DocStatements>();
   /** The fields each known table keeps in stored columns (read from its schema once). */
@@ -48,7 +63,7 @@ export class DocTables {
     const existing = this.existing(table);
     if (existing) return existing;
     const declared = this.sys.declaredIndexes.all(logicalOf(table));
-    const stored = new Set(declared.flatMap((fields) => this.fieldsOf(fields)).filter((f) => f !== '_id'));
+    const stored = new Set(columnFields(declared.flatMap((fields) => this.fieldsOf(fields))));
     this.db.exec(createDocTable(table, [...stored]));
     this.createdInTransaction?.push(table);
     for (const fields of declared) {

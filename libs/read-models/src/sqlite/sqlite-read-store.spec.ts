@@ -434,6 +434,16 @@ describe('SqliteReadStore specifics', () => {
     await store.close();
   });
 
+  it('gives a column to one of two indexed fields differing only in case (SQLite column names ignore case)', async () => {
+    const store = new SqliteReadStore(':memory:');
+    await store.ensureIndexes([{ collection: 'items', fields: ['clientId'] }, { collection: 'items', fields: ['clientID', '_id'] }]);
+    await store.write([{ op: 'replace', collection: 'items', doc: { _id: 'a', clientId: 'c1', clientID: 'C2' } }]);
+    expect((await store.find('items', { clientId: 'c1' })).map((d) => d._id)).toEqual(['a']);
+    expect((await store.find('items', { clientID: 'C2' })).map((d) => d._id)).toEqual(['a']);
+    expect(await store.count('items', { clientID: 'c1' })).toBe(0);
+    await store.close();
+  });
+
   it('leaves to mingo what SQLite would compare otherwise: integers from 2^53, numbers against the TEXT _id, inherited names, expressions too deep', async () => {
     const store = new SqliteReadStore(':memory:');
     await store.ensureIndexes([{ collection: 'items', fields: ['n'] }, { collection: 'items', fields: ['_id'] }]);
