@@ -39,11 +39,16 @@ describe(`crash: SIGKILL of the API and/or the projector, ${CYCLES} cycles, unde
     if (which !== 'api') projector = startProjector(dataDir, {}, join(dir, 'projector.log'));
     await Promise.all([which !== 'projector' && api!.ready, which !== 'api' && projector!.ready]);
   };
-  const acks = (): Ack[] =>
-    readFileSync(ackFile, 'utf8')
+  const acks = (): Ack[] => {
+    const text = readFileSync(ackFile, 'utf8');
+    // A line the writer is appending at this moment may be read half-written (a read does not wait for a
+    // write here): only lines ended by their newline are complete; the last one is checked in a later cycle.
+    return text
+      .slice(0, text.lastIndexOf('\n') + 1)
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l) as Ack);
+  };
 
   beforeAll(async () => {
     port = await freePort();

@@ -9,7 +9,7 @@ import type { Doc, Filter, Update, WriteOp } from '../port';
 import type { DocTables } from './doc-tables';
 import { filterPlan, isPlainDoc, selectSql, type TableIndex } from './indexes';
 import { applyUpdate, compileFilter, DuplicateKeyError, isPlainObject, upsertDocument, type CompiledFilter } from './mongo-semantics';
-import type { DocStatements } from './schema';
+import { columnValues, type DocStatements } from './schema';
 
 /** A physical table to write, as the batch's resolver hands it out. */
 export interface WriteTarget {
@@ -25,6 +25,8 @@ interface Slot {
    * an object: most are never touched again, and are then serialised once and never parsed.
    */
   json?: string;
+  /** With `json`: the values of the table's stored columns, taken from the document written whole. */
+  columns?: Array<string | number | null>;
   /** Whether a row exists in the table (at the start of the batch); undefined: not looked up (a replace needs not know). */
   stored: boolean | undefined;
   dirty: boolean;
@@ -35,6 +37,7 @@ function current(slot: Slot): Doc | null {
   if (slot.json !== undefined) {
     slot.doc = JSON.parse(slot.json) as Doc;
     slot.json = undefined;
+    slot.columns = undefined;
   }
   return slot.doc;
 }
@@ -110,10 +113,10 @@ class TableWork {
   flush(): void {
     for (const [id, slot] of this.slots) {
       if (!slot.dirty) continue;
-      if (slot.json !== undefined) this.statements.upsert.run(id, slot.json);
+      if (slot.json !== undefined) this.statements.upsert.run(id, slot.json, ...slot.columns!);
       else if (slot.doc) {
         this.checkPlain(slot.doc);
-        this.statements.upsert.run(id, JSON.stringify(slot.doc));
+        this.statements.upsert.run(id, JSON.stringify(slot.doc), ...columnValues(slot.doc, this.statements.columns));
       } else if (slot.stored !== false) this.statements.delete.run(id);
     }
   }
@@ -137,12 +140,14 @@ class TableWork {
   private putWhole(slot: Slot, doc: Doc): void {
     this.checkPlain(doc);
     slot.json = JSON.stringify(doc);
+    slot.columns = columnValues(doc, this.statements.columns); // primitives: later changes to the caller's object cannot reach them
     slot.doc = null;
     slot.dirty = true;
   }
 
   private put(slot: Slot, doc: Doc | null): void {
     slot.json = undefined;
+    slot.columns = undefined;
     slot.doc = doc;
     slot.dirty = true;
   }

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { anyMixedSql, createIndexSql, type TableIndex } from './indexes';
-import { createDocTable, dropDocTable, prepareDocStatements, storedFieldsOf, type DocStatements, type SystemStatements } from './schema';
+import { createDocTable, dropDocTable, prepareDocStatements, storedColumnsOf, storedFieldsOf, type DocStatements, type SystemStatements } from './schema';
 
 /** The logical collection of a physical table: `rm_<collection>__g<n>` for a generation, else itself. */
 const logicalOf = (table: string) => /^rm_(.+)__g\d+$/.exec(table)?.[1] ?? table;
@@ -162,9 +162,10 @@ export class DocTables {
   }
 
   private remember(table: string): DocStatements {
-    const statements = prepareDocStatements(this.db, table);
+    const { stored, written } = storedColumnsOf(this.db, table);
+    const statements = prepareDocStatements(this.db, table, written);
     this.known.set(table, statements);
-    this.stored.set(table, storedFieldsOf(this.db, table));
+    this.stored.set(table, stored);
     return statements;
   }
 

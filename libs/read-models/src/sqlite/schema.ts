@@ -120,8 +120,11 @@ export interface DocStatements {
   /** Natural (insertion) order, as a MongoDB collection scan without sort. */
   scan: Database.Statement<[], { _id: string; doc: string }>;
   count: Database.Statement<[], number>;
-  upsert: Database.Statement<[string, string]>;
-  insertIfAbsent: Database.Statement<[string, string]>;
+  /** The fields whose stored columns this table's writes fill, in the order of `upsert`'s and `insertIfAbsent`'s last parameters. */
+  columns: readonly string[];
+  /** `_id`, the JSON, then `columnValues(doc, columns)`. */
+  upsert: Database.Statement<unknown[]>;
+  insertIfAbsent: Database.Statement<unknown[]>;
   delete: Database.Statement<[string]>;
 }
 
@@ -129,40 +132,66 @@ const quote = (table: string) => `"${table.replace(/"/g, '""')}"`;
 
 /**
  * A document table; `stored` fields (those of the indexes declared when it is created) are also kept in
- * stored generated columns, so SQLite parses a document once per write for all of them, and builds and
- * maintains their indexes from the columns instead of parsing every document once per index.
+ * columns of their own, written with the document from the value JS already holds (`columnValues`), so
+ * SQLite builds and maintains their indexes from the columns instead of parsing every document once per
+ * index. The columns have no declared type, hence no affinity: a value is kept as it is bound ('12'
+ * stays text).
  */
 export const createDocTable = (table: string, stored: readonly string[] = []) =>
-  `CREATE TABLE IF NOT EXISTS ${quote(table)} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL${stored.map((f) => `, ${storedColumnSql(f)}`).join('')})`;
-
-/**
- * The column holding a field: no declared type (no affinity, so '12' stays text), and exactly the value
- * of the expression an expression index would hold — the same comparisons, the same order.
- */
-const storedColumnSql = (field: string) => `${quote(storedColumn(field))} GENERATED ALWAYS AS (json_extract(doc, '$.${field}')) STORED`;
+  `CREATE TABLE IF NOT EXISTS ${quote(table)} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL${stored.map((f) => `, ${quote(storedColumn(f))}`).join('')})`;
 
 const STORED_PREFIX = 'ix:';
 
 /** The name of a field's stored column (see createDocTable). */
 export const storedColumn = (field: string) => `${STORED_PREFIX}${field}`;
 
-/** The fields a table keeps in stored columns, from its schema (a table created before these columns has none). */
-export function storedFieldsOf(db: Database.Database, table: string): Set<string> {
+/**
+ * A table's stored columns, from its schema: `stored`, every field with one (queries name them), and
+ * `written`, those its writes fill — not the generated columns (`json_extract` computed by SQLite on
+ * each write) of tables created by the first version of this scheme. A table created before has none.
+ */
+export function storedColumnsOf(db: Database.Database, table: string): { stored: Set<string>; written: string[] } {
   const columns = db.prepare<[string], { name: string; hidden: number }>('SELECT name, hidden FROM pragma_table_xinfo(?)').all(table);
-  // hidden 3: a stored generated column
-  return new Set(columns.filter((c) => c.hidden === 3 && c.name.startsWith(STORED_PREFIX)).map((c) => c.name.slice(STORED_PREFIX.length)));
+  const ours = columns.filter((c) => c.name.startsWith(STORED_PREFIX) && (c.hidden === 0 || c.hidden === 3)); // 3: a stored generated column
+  const field = (c: { name: string }) => c.name.slice(STORED_PREFIX.length);
+  return { stored: new Set(ours.map(field)), written: ours.filter((c) => c.hidden === 0).map(field) };
+}
+
+/** The fields a table keeps in stored columns (see storedColumnsOf). */
+export const storedFieldsOf = (db: Database.Database, table: string): Set<string> => storedColumnsOf(db, table).stored;
+
+/**
+ * What a stored column holds: the value at the dotted path when it is a string or a finite number —
+ * what `json_extract(doc, '$.<path>')` gives there, numbers as JS reads them (a REAL: equal to the
+ * JSON integer for SQLite's comparisons and order, below 2^53) — and NULL otherwise. NULL also for an
+ * array, object or boolean: such a value makes every index on the field mixed, and a mixed index is
+ * never used (indexes.ts), so the column is then never read.
+ */
+export function columnValues(doc: Record<string, unknown>, fields: readonly string[]): Array<string | number | null> {
+  return fields.map((field) => {
+    let value: unknown = doc;
+    for (const segment of field.split('.')) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+      value = (value as Record<string, unknown>)[segment];
+    }
+    return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ? value : null;
+  });
 }
 export const dropDocTable = (table: string) => `DROP TABLE IF EXISTS ${quote(table)}`;
 
-export function prepareDocStatements(db: Database.Database, table: string): DocStatements {
+export function prepareDocStatements(db: Database.Database, table: string, columns: readonly string[] = []): DocStatements {
   const t = quote(table);
+  const names = ['_id', 'doc', ...columns.map((f) => quote(storedColumn(f)))];
+  const values = `(${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
+  const set = names.slice(1).map((n) => `${n} = excluded.${n}`).join(', ');
   return {
+    columns,
     get: db.prepare<[string], string>(`SELECT doc FROM ${t} WHERE _id = ?`).pluck(),
     scan: db.prepare<[], { _id: string; doc: string }>(`SELECT _id, doc FROM ${t} ORDER BY rowid`),
     count: db.prepare<[], number>(`SELECT count(*) FROM ${t}`).pluck(),
     // ON CONFLICT ... DO UPDATE keeps the rowid, so an updated document keeps its natural-order place.
-    upsert: db.prepare<[string, string]>(`INSERT INTO ${t} (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`),
-    insertIfAbsent: db.prepare<[string, string]>(`INSERT INTO ${t} (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO NOTHING`),
+    upsert: db.prepare<unknown[]>(`INSERT INTO ${t} ${values} ON CONFLICT(_id) DO UPDATE SET ${set}`),
+    insertIfAbsent: db.prepare<unknown[]>(`INSERT INTO ${t} ${values} ON CONFLICT(_id) DO NOTHING`),
     delete: db.prepare<[string]>(`DELETE FROM ${t} WHERE _id = ?`),
   };
 }

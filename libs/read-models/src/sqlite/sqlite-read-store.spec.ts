@@ -413,7 +413,7 @@ describe('SqliteReadStore specifics', () => {
       .all();
     expect(columns).toEqual([
       { _id: 'a', k: '12', kType: 'text', q: 1 },
-      { _id: 'b', k: 12, kType: 'integer', q: 1.5 },
+      { _id: 'b', k: 12, kType: 'real', q: 1.5 }, // bound from JS: equal to the JSON integer for SQLite
       { _id: 'c', k: 'later', kType: 'text', q: null }, // kept up to date by the update
       { _id: 'd', k: null, kType: 'null', q: 'é' },
     ]);
@@ -430,6 +430,28 @@ describe('SqliteReadStore specifics', () => {
     expect((await store.find('items', { k: { $gte: 0 } })).map((d) => d._id)).toEqual(['b']);
     expect((await store.find('items', { 'p.q': { $lt: 2 } }, { sort: { 'p.q': -1 } })).map((d) => d._id)).toEqual(['b', 'a']);
     expect((await store.find('items', {}, { sort: { k: 1, _id: 1 } })).map((d) => d._id)).toEqual(['d', 'b', 'a', 'c']);
+    db.close();
+    await store.close();
+  });
+
+  it('reads and writes a table whose stored columns SQLite generates (as the first version of stored columns created them)', async () => {
+    const file = tempFile();
+    const setup = new Database(file);
+    setup.exec(SYSTEM_SCHEMA);
+    setup.exec(`CREATE TABLE items (_id TEXT PRIMARY KEY, doc TEXT NOT NULL, "ix:k" GENERATED ALWAYS AS (json_extract(doc, '$.k')) STORED)`);
+    setup.exec('CREATE INDEX "items__ix__k" ON items ("ix:k")');
+    setup.prepare('INSERT INTO _rm_indexes (collection, fields) VALUES (?, ?)').run('items', '["k"]');
+    setup.prepare('INSERT INTO _rm_table_indexes (tbl, fields, plain) VALUES (?, ?, 1)').run('items', '["k"]');
+    setup.close();
+    const store = new SqliteReadStore(file);
+    await store.write(['x', 'y', 'x'].map((k, i) => ({ op: 'replace' as const, collection: 'items', doc: { _id: `d${i}`, k } })));
+    await store.write([{ op: 'update', collection: 'items', filter: { k: 'y' }, update: { $set: { k: 'x' } } }]);
+    expect(await store.insertIfAbsent('items', { _id: 'd3', k: 'z' })).toBe(true);
+    expect((await store.find('items', { k: 'x' }, { sort: { k: 1, _id: 1 } })).map((d) => d._id)).toEqual(['d0', 'd1', 'd2']);
+    expect(await store.count('items', { k: 'z' })).toBe(1);
+    const db = new Database(file, { readonly: true });
+    const plan = filterPlan({ k: 'x' }, [{ fields: ['k'], plain: true, deferred: false, stored: storedFieldsOf(db, 'items') }])!;
+    expect(db.prepare(`EXPLAIN QUERY PLAN ${selectSql('items', plan)}`).all(...plan.params)).toEqual([expect.objectContaining({ detail: expect.stringContaining('USING INDEX items__ix__k') })]);
     db.close();
     await store.close();
   });

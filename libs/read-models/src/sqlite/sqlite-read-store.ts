@@ -38,7 +38,7 @@ import { CommitGroup } from './commit-group';
 import { DocTables } from './doc-tables';
 import { computedOrder, countSql, filterPlan, indexedOrder, isPlainDoc, pinnedToOne, selectSql, type Plan } from './indexes';
 import { compileFilter, sortDocs, type CompiledFilter } from './mongo-semantics';
-import { prepareSystemStatements, SYSTEM_SCHEMA, type DocStatements, type ProjectionRow, type SystemStatements } from './schema';
+import { columnValues, prepareSystemStatements, SYSTEM_SCHEMA, type DocStatements, type ProjectionRow, type SystemStatements } from './schema';
 
 export { DuplicateKeyError, UpdateError } from './mongo-semantics';
 
@@ -323,7 +323,8 @@ export class SqliteReadStore implements ReadStore {
     checkDoc(doc);
     return this.tables.transaction(() => {
       const table = this.plainTable(collection);
-      const inserted = this.tables.ensure(table).insertIfAbsent.run(doc._id, JSON.stringify(doc)).changes === 1;
+      const statements = this.tables.ensure(table);
+      const inserted = statements.insertIfAbsent.run(doc._id, JSON.stringify(doc), ...columnValues(doc, statements.columns)).changes === 1;
       if (inserted) for (const index of this.tables.indexesOf(table)) if (index.plain && !isPlainDoc(doc, index.fields)) this.tables.markMixed(table, index.fields);
       return inserted;
     });
