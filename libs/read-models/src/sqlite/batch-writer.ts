@@ -7,9 +7,9 @@
 import { checkDoc } from '../adapter-support';
 import type { Doc, Filter, Update, WriteOp } from '../port';
 import type { DocTables } from './doc-tables';
-import { filterPlan, isPlainDoc, selectSql, type TableIndex } from './indexes';
+import { columnValues, filterPlan, isPlainDoc, selectSql, type TableIndex } from './indexes';
 import { applyUpdate, compileFilter, DuplicateKeyError, isPlainObject, upsertDocument, type CompiledFilter } from './mongo-semantics';
-import { columnValues, type DocStatements } from './schema';
+import type { DocStatements } from './schema';
 
 /** A physical table to write, as the batch's resolver hands it out. */
 export interface WriteTarget {

@@ -1,7 +1,7 @@
 /**
- * Secondary indexes of the embedded store: indexes on `json_extract(doc, '$.<field>')` — held in a
- * stored generated column when the field was indexed as the table was created (see createDocTable),
- * an expression index otherwise —
+ * Secondary indexes of the embedded store: indexes on `json_extract(doc, '$.<field>')` — on a column
+ * holding the field when it was indexed as the table was created (see createDocTable, columnValues), an
+ * expression index otherwise —
  * used as a pre-filter (equality, `$in`, a range after them) and for sorts on the indexed fields. mingo still tests
  * every candidate, so an index can only narrow the rows read, never change an answer — as long as
  * SQLite's view of a field agrees with MongoDB's. It does when the field holds a string, a number, null
@@ -41,16 +41,37 @@ export const indexName = (table: string, fields: string[]) => `${table}__ix__${f
 export const createIndexSql = (table: string, fields: string[], stored?: ReadonlySet<string>) =>
   `CREATE INDEX IF NOT EXISTS ${quote(indexName(table, fields))} ON ${quote(table)} (${fields.map((f) => fieldExpr(f, stored)).join(', ')})`;
 
-/** Whether the value at a dotted path is one SQLite compares and orders as MongoDB does (no array on the way). */
-export function plainAt(doc: Doc, field: string): boolean {
+/** What a dotted path reaches: an array on the way, or the value at its end (undefined: missing, also through a scalar). */
+function atPath(doc: Doc, field: string): { throughArray: boolean; value: unknown } {
   let value: unknown = doc;
   for (const segment of field.split('.')) {
-    if (value === null || value === undefined) return true;
-    if (Array.isArray(value)) return false;
-    if (typeof value !== 'object') return true; // a scalar on the way: the path is simply missing
+    if (Array.isArray(value)) return { throughArray: true, value: undefined };
+    if (value === null || typeof value !== 'object') return { throughArray: false, value: undefined }; // a scalar on the way: missing
     value = (value as Record<string, unknown>)[segment];
   }
-  return value === undefined || value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+  return { throughArray: false, value };
+}
+
+const isScalarValue = (v: unknown): v is string | number => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+
+/** Whether the value at a dotted path is one SQLite compares and orders as MongoDB does (no array on the way). */
+export function plainAt(doc: Doc, field: string): boolean {
+  const { throughArray, value } = atPath(doc, field);
+  return !throughArray && (value === undefined || value === null || isScalarValue(value));
+}
+
+/**
+ * What a table's stored columns hold (see createDocTable): the string or finite number at each path —
+ * what `json_extract(doc, '$.<path>')` gives there, a number as JS reads it (bound as a REAL: equal to
+ * the JSON integer for SQLite's comparisons and order below 2^53) — and NULL otherwise. NULL also for an
+ * array, object or boolean: such a value makes every index on the field mixed, and a mixed index is
+ * never used, so the column is then never read.
+ */
+export function columnValues(doc: Doc, fields: readonly string[]): Array<string | number | null> {
+  return fields.map((field) => {
+    const { value } = atPath(doc, field);
+    return isScalarValue(value) ? value : null;
+  });
 }
 
 export const isPlainDoc = (doc: Doc, fields: string[]) => fields.every((f) => plainAt(doc, f));

@@ -122,7 +122,7 @@ export interface DocStatements {
   count: Database.Statement<[], number>;
   /** The fields whose stored columns this table's writes fill, in the order of `upsert`'s and `insertIfAbsent`'s last parameters. */
   columns: readonly string[];
-  /** `_id`, the JSON, then `columnValues(doc, columns)`. */
+  /** `_id`, the JSON, then `columnValues(doc, columns)` (indexes.ts). */
   upsert: Database.Statement<unknown[]>;
   insertIfAbsent: Database.Statement<unknown[]>;
   delete: Database.Statement<[string]>;
@@ -160,23 +160,6 @@ export function storedColumnsOf(db: Database.Database, table: string): { stored:
 /** The fields a table keeps in stored columns (see storedColumnsOf). */
 export const storedFieldsOf = (db: Database.Database, table: string): Set<string> => storedColumnsOf(db, table).stored;
 
-/**
- * What a stored column holds: the value at the dotted path when it is a string or a finite number —
- * what `json_extract(doc, '$.<path>')` gives there, numbers as JS reads them (a REAL: equal to the
- * JSON integer for SQLite's comparisons and order, below 2^53) — and NULL otherwise. NULL also for an
- * array, object or boolean: such a value makes every index on the field mixed, and a mixed index is
- * never used (indexes.ts), so the column is then never read.
- */
-export function columnValues(doc: Record<string, unknown>, fields: readonly string[]): Array<string | number | null> {
-  return fields.map((field) => {
-    let value: unknown = doc;
-    for (const segment of field.split('.')) {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-      value = (value as Record<string, unknown>)[segment];
-    }
-    return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ? value : null;
-  });
-}
 export const dropDocTable = (table: string) => `DROP TABLE IF EXISTS ${quote(table)}`;
 
 export function prepareDocStatements(db: Database.Database, table: string, columns: readonly string[] = []): DocStatements {

@@ -36,9 +36,9 @@ import {
 import { BatchWriter } from './batch-writer';
 import { CommitGroup } from './commit-group';
 import { DocTables } from './doc-tables';
-import { computedOrder, countSql, filterPlan, indexedOrder, isPlainDoc, pinnedToOne, selectSql, type Plan } from './indexes';
+import { columnValues, computedOrder, countSql, filterPlan, indexedOrder, isPlainDoc, pinnedToOne, selectSql, type Plan } from './indexes';
 import { compileFilter, sortDocs, type CompiledFilter } from './mongo-semantics';
-import { columnValues, prepareSystemStatements, SYSTEM_SCHEMA, type DocStatements, type ProjectionRow, type SystemStatements } from './schema';
+import { prepareSystemStatements, SYSTEM_SCHEMA, type DocStatements, type ProjectionRow, type SystemStatements } from './schema';
 
 export { DuplicateKeyError, UpdateError } from './mongo-semantics';
 
