@@ -135,6 +135,8 @@ export interface Plan {
   params: Scalar[];
   /** The conditions say exactly what the filter says: SQL alone may count, skip and limit. */
   exact: boolean;
+  /** Some condition is on a usable index (every branch of an `$or`): SQLite can read the rows' ids from an index. */
+  indexed: boolean;
 }
 
 /**
@@ -176,7 +178,7 @@ function conjunctionPlan(filter: Filter, indexes: TableIndex[]): Plan | undefine
   let bestScore = 0;
   for (const index of indexes) {
     if (!usable(index)) continue;
-    const plan: Plan = { where: [], params: [], exact: false };
+    const plan: Plan = { where: [], params: [], exact: false, indexed: true };
     const fields: string[] = [];
     let score = 0;
     for (const field of index.fields) {
@@ -214,6 +216,7 @@ function withScanConditions(plan: Plan | undefined, filter: Filter, used: string
     where: [...(plan?.where ?? []), ...scans.map((c) => c.where)],
     params: [...(plan?.params ?? []), ...scans.flatMap((c) => c.params)],
     exact: false,
+    indexed: plan?.indexed === true,
   };
 }
 
@@ -256,7 +259,7 @@ export function filterPlan(filter: Filter, indexes: TableIndex[]): Plan | undefi
   const where = parts.flatMap((p) => p.where);
   // SQLite refuses a statement with more than 32,766 parameters or an expression deeper than 1,000: such a filter is answered by the scan.
   if (parts.length === 0 || params.length > MAX_PARAMS || where.length > MAX_TERMS) return undefined;
-  return { where, params, exact };
+  return { where, params, exact, indexed: parts.some((p) => p.indexed) };
 }
 
 interface Conjuncts {
@@ -290,6 +293,7 @@ function orPlan(branches: unknown, indexes: TableIndex[]): Plan | undefined {
     where: [`(${(plans as Plan[]).map((p) => `(${p.where.join(' AND ')})`).join(' OR ')})`], // one condition: ANDed with others
     params: (plans as Plan[]).flatMap((p) => p.params),
     exact: plans.every((p) => p!.exact),
+    indexed: plans.every((p) => p!.indexed),
   };
 }
 
@@ -337,8 +341,16 @@ export function pinnedToOne(filter: Filter): Set<string> {
 
 const whereOf = (plan: Plan | undefined) => (plan ? ` WHERE ${plan.where.join(' AND ')}` : '');
 
-/** The candidate rows of a table: narrowed by a plan, in an index's order or natural order; `page` adds LIMIT/OFFSET parameters. */
-export const selectSql = (table: string, plan: Plan | undefined, order?: string, page = false) =>
-  `SELECT _id, doc FROM ${quote(table)}${whereOf(plan)} ORDER BY ${order ?? 'rowid'}${page ? ' LIMIT ? OFFSET ?' : ''}`;
+/**
+ * The candidate rows of a table: narrowed by a plan, in an index's order or natural order; `page` adds
+ * LIMIT/OFFSET parameters. In natural order an indexed plan picks the rowids first: SQLite reads them
+ * from the index into a sorted set and fetches the rows in rowid order, where `WHERE … ORDER BY rowid`
+ * would copy every matching document into a sorter (for 600 settlements of ~760 bytes, 1.2 ms against
+ * 0.5 ms) — and, with a page, read every match's document to keep the page's.
+ */
+export const selectSql = (table: string, plan: Plan | undefined, order?: string, page = false) => {
+  const where = !order && plan?.indexed ? ` WHERE rowid IN (SELECT rowid FROM ${quote(table)}${whereOf(plan)})` : whereOf(plan);
+  return `SELECT _id, doc FROM ${quote(table)}${where} ORDER BY ${order ?? 'rowid'}${page ? ' LIMIT ? OFFSET ?' : ''}`;
+};
 
 export const countSql = (table: string, plan: Plan) => `SELECT count(*) AS n FROM ${quote(table)}${whereOf(plan)}`;
