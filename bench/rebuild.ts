@@ -13,6 +13,7 @@ import { allEventSchemas } from '@cl/domain/schemas';
 import { SqliteEventStore } from '@cl/event-store/sqlite/sqlite-event-store';
 import { allProjections, Projector } from '@cl/projections';
 import { SqliteReadStore } from '@cl/read-models/sqlite/sqlite-read-store';
+import { CLI_NODE_FLAGS } from '../apps/cli/src/node-flags';
 import { median } from './stats';
 
 const READ_BATCH = 2_000;
@@ -89,9 +90,12 @@ export async function rebuildRun(dataDir: string, readModelsFile: string): Promi
   };
 }
 
-/** Runs `rebuildRun` in a fresh Node process (optionally with extra node flags, e.g. --cpu-prof) and returns its result. */
+/**
+ * Runs `rebuildRun` in a fresh Node process with the flags `npm run cli -- projections rebuild` runs
+ * with (and optionally more, e.g. --cpu-prof) and returns its result.
+ */
 export function rebuildInChild(dataDir: string, readModelsFile: string, nodeFlags: string[] = []): RebuildRun {
-  const out = execFileSync(process.execPath, [...nodeFlags, '-r', '@swc-node/register', __filename, dataDir, readModelsFile], {
+  const out = execFileSync(process.execPath, [...CLI_NODE_FLAGS, ...nodeFlags, '-r', '@swc-node/register', __filename, dataDir, readModelsFile], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
