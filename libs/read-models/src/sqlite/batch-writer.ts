@@ -7,7 +7,7 @@
 import { checkDoc } from '../adapter-support';
 import type { Doc, Filter, Update, WriteOp } from '../port';
 import type { DocTables } from './doc-tables';
-import { columnValues, filterPlan, isPlainDoc, selectSql, type TableIndex } from './indexes';
+import { columnValues, filterPlan, isPlainDoc, type TableIndex } from './indexes';
 import { applyUpdate, compileFilter, DuplicateKeyError, isPlainObject, upsertDocument, type CompiledFilter } from './mongo-semantics';
 import type { DocStatements } from './schema';
 
@@ -185,7 +185,7 @@ class TableWork {
     if (plan) {
       for (const slot of this.slots.values()) if (matches(slot) && out.push(slot) >= max) return out;
       // Each row comes once, so a row already holding a slot was touched before this query: judged above.
-      for (const row of this.tables.select(selectSql(this.target.table, plan)).iterate(...plan.params)) {
+      for (const row of this.tables.selectNatural(this.target.table, plan).iterate(...plan.params)) {
         if (this.slots.has(row._id)) continue;
         const slot: Slot = { doc: JSON.parse(row.doc) as Doc, stored: true, dirty: false };
         this.slots.set(row._id, slot);

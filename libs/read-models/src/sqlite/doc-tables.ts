@@ -5,7 +5,7 @@
  * the indexes declared for its logical collection (see indexes.ts), and their fields in stored columns.
  */
 import type Database from 'better-sqlite3';
-import { anyMixedSql, createIndexSql, type TableIndex } from './indexes';
+import { anyMixedSql, createIndexSql, selectSql, type Plan, type TableIndex } from './indexes';
 import { createDocTable, dropDocTable, prepareDocStatements, storedColumnsOf, storedFieldsOf, type DocStatements, type SystemStatements } from './schema';
 
 /** The logical collection of a physical table: `rm_<collection>__g<n>` for a generation, else itself. */
@@ -33,6 +33,8 @@ export class DocTables {
   /** The fields each known table keeps in stored columns (read from its schema once). */
   private readonly stored = new Map<string, ReadonlySet<string>>();
   private readonly queries = new Map<string, Database.Statement<unknown[], unknown>>();
+  /** Per natural-order select: whether SQLite sorts its rows for ORDER BY rowid (see selectNatural). */
+  private readonly sortsRows = new Map<string, boolean>();
   private readonly parsedFields = new Map<string, string[]>();
   private createdInTransaction: string[] | undefined;
   private readonly run: Database.Transaction<(fn: () => unknown) => unknown>;
@@ -127,6 +129,25 @@ export class DocTables {
     return statement as Database.Statement<unknown[], Row>;
   }
 
+  /**
+   * A plan's rows in natural order (see selectSql): directly where SQLite reads them in rowid order
+   * anyway, else rowids first. Which one is SQLite's answer (`EXPLAIN QUERY PLAN`, once per SQL text,
+   * as statements are prepared); both forms give the same rows in the same order.
+   */
+  selectNatural(table: string, plan: Plan | undefined, page = false): Database.Statement<unknown[], { _id: string; doc: string }> {
+    const direct = selectSql(table, plan, undefined, page);
+    if (!plan?.indexed) return this.select(direct); // a table scan is in rowid order
+    let sorts = this.sortsRows.get(direct);
+    if (sorts === undefined) {
+      if (this.sortsRows.size >= MAX_CACHED_QUERIES) this.sortsRows.clear();
+      const unbound = new Array<null>(plan.params.length + (page ? 2 : 0)).fill(null); // the plan does not depend on the values
+      const steps = this.db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${direct}`).all(...unbound);
+      sorts = steps.some((step) => step.detail.includes('TEMP B-TREE FOR ORDER BY'));
+      this.sortsRows.set(direct, sorts);
+    }
+    return this.select(sorts ? selectSql(table, plan, undefined, page, true) : direct);
+  }
+
   private fieldsOf(json: string): string[] {
     let fields = this.parsedFields.get(json);
     if (!fields) {
@@ -172,5 +193,6 @@ export class DocTables {
   private forget(table: string): void {
     this.known.delete(table);
     this.stored.delete(table);
+    this.sortsRows.clear(); // a table of the same name may come back with other indexes
   }
 }

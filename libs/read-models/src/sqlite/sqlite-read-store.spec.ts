@@ -127,14 +127,7 @@ describe('SqliteReadStore specifics', () => {
 
     const plan = filterPlan({ clientId: 'c1' }, indexes())!;
     expect(plan.exact).toBe(true);
-    expect(planOf(selectSql('rm_items__g1', plan), plan.params)).toContain('USING COVERING INDEX rm_items__g1__ix__clientId');
-    // Natural order from the index's rowids, not from a sort of the matching documents.
-    expect(planOf(selectSql('rm_items__g1', plan), plan.params)).not.toContain('TEMP B-TREE');
-    const either = filterPlan({ $or: [{ clientId: 'c1' }, { at: { $gte: '2026' } }] }, indexes())!;
-    expect(planOf(selectSql('rm_items__g1', either, undefined, true), [...either.params, 10, 0])).not.toContain('TEMP B-TREE');
-    const scanned = filterPlan({ kind: 'sale' }, indexes())!; // no index: a condition tested on the scan, already in rowid order
-    expect(scanned.indexed).toBe(false);
-    expect(planOf(selectSql('rm_items__g1', scanned), scanned.params)).toMatch(/^SCAN rm_items__g1(;|$)/);
+    expect(planOf(selectSql('rm_items__g1', plan), plan.params)).toContain('USING INDEX rm_items__g1__ix__clientId');
     const order = indexedOrder({ at: 1, _id: 1 }, indexes())!;
     expect(planOf(selectSql('rm_items__g1', undefined, order, true), [10, 0])).toContain('USING INDEX rm_items__g1__ix__at___id');
     expect(planOf(selectSql('rm_items__g1', undefined, order, true), [10, 0])).not.toContain('TEMP B-TREE');
@@ -152,6 +145,44 @@ describe('SqliteReadStore specifics', () => {
       indexed: false,
     });
     expect((await store.find('items', { clientId: 'c2' })).map((d) => d._id)).toEqual(['b']);
+    db.close();
+    await store.close();
+  });
+
+  it('reads an indexed plan in natural order directly where the index yields rowid order, else its rowids first (no sort of the documents)', async () => {
+    const file = tempFile();
+    const store = new SqliteReadStore(file);
+    await store.registerProjection('p', ['items']);
+    await store.ensureIndexes([{ collection: 'items', fields: ['clientId'] }, { collection: 'items', fields: ['at', '_id'] }]);
+    const docs = ['c1', 'c2', 'c1', 'c3', 'c2', 'c1'].map((clientId, i) => ({ _id: `d${9 - i}`, clientId, at: `2026-01-0${(i * 5) % 7}` }));
+    await store.commit({ projection: 'p', generation: 1, expectedCheckpoint: 0, checkpoint: 1, ops: docs.map((doc) => ({ op: 'replace', collection: 'items', doc })) });
+    const db = new Database(file);
+    const tables = new DocTables(db, prepareSystemStatements(db));
+    const explain = (sql: string, params: unknown[]) =>
+      db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((r) => r.detail).join('; ');
+    const chosen = (filter: Record<string, unknown>) => {
+      const plan = filterPlan(filter, tables.indexesOf('rm_items__g1'))!;
+      const params = [...plan.params, -1, 0];
+      const statement = tables.selectNatural('rm_items__g1', plan, true);
+      const ids = (statement.all(...params) as Array<{ _id: string }>).map((r) => r._id);
+      return { direct: explain(selectSql('rm_items__g1', plan, undefined, true), params), sql: statement.source, used: explain(statement.source, params), ids };
+    };
+    // One value of a one-field index: its entries are in rowid order, SQLite streams them and stops at a page's end.
+    const one = chosen({ clientId: 'c1' });
+    expect(one.direct).not.toContain('TEMP B-TREE');
+    expect(one.sql).not.toContain('rowid IN');
+    expect(one.ids).toEqual(['d9', 'd7', 'd4']);
+    // Several values, a range: the direct form sorts every matching document; the rowids are collected instead.
+    for (const [filter, ids] of [
+      [{ clientId: { $in: ['c2', 'c1'] } }, ['d9', 'd8', 'd7', 'd5', 'd4']],
+      [{ at: { $gte: '2026-01-03', $lt: '2026-01-06' } }, ['d8', 'd7', 'd4']],
+    ] as const) {
+      const many = chosen(filter);
+      expect(many.direct).toContain('TEMP B-TREE FOR ORDER BY');
+      expect(many.sql).toContain('rowid IN (SELECT rowid');
+      expect(many.used).not.toContain('TEMP B-TREE');
+      expect(many.ids).toEqual(ids);
+    }
     db.close();
     await store.close();
   });
@@ -255,7 +286,7 @@ describe('SqliteReadStore specifics', () => {
     const stored = storedFieldsOf(db, `rm_items__g${generation}`);
     const plan = filterPlan({ at: '2026-01-01' }, states().map((r) => ({ fields: JSON.parse(r.fields) as string[], plain: r.plain === 1, deferred: false, stored })))!;
     const detail = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${selectSql(`rm_items__g${generation}`, plan)}`).all(...plan.params);
-    expect(detail.map((r) => r.detail).join('; ')).toContain(`USING COVERING INDEX rm_items__g${generation}__ix__at`);
+    expect(detail.map((r) => r.detail).join('; ')).toContain(`USING INDEX rm_items__g${generation}__ix__at`);
     await store.dropGeneration('p', 1);
     db.close();
     await store.close();
@@ -370,16 +401,16 @@ describe('SqliteReadStore specifics', () => {
     };
     const week = { $gte: '2026-01-03', $lte: '2026-01-05' };
     expect(filterPlan({ date: week }, indexes)).toMatchObject({ exact: true, params: ['2026-01-03', '2026-01-05'] });
-    expect(explain({ date: week })).toContain('USING COVERING INDEX rm_items__g1__ix__date___id');
+    expect(explain({ date: week })).toContain('USING INDEX rm_items__g1__ix__date___id');
     expect(filterPlan({ period: 'P1', date: week }, indexes)).toMatchObject({ exact: true, params: ['P1', '2026-01-03', '2026-01-05'] });
-    expect(explain({ period: 'P1', date: week })).toContain('USING COVERING INDEX rm_items__g1__ix__period__date___id');
+    expect(explain({ period: 'P1', date: week })).toContain('USING INDEX rm_items__g1__ix__period__date___id');
     expect(indexedOrder({ date: -1, _id: -1 }, indexes, pinnedToOne({ period: 'P1', date: week }))).toBeDefined();
     expect(filterPlan({ owner: 'o1', date: week }, indexes)!.where).toEqual(["json_extract(doc, '$.owner') = ?"]); // an equality first
     // One-sided ranges keep to their type; the $or stays one condition beside the others.
     expect(filterPlan({ date: { $lt: '2026-01-03' } }, indexes)!.where).toContain("json_extract(doc, '$.date') >= ''");
     expect(filterPlan({ date: { $gt: 3 } }, indexes)!.where).toContain("json_extract(doc, '$.date') < ''");
     expect(filterPlan({ date: { $gt: 3 } }, onColumns)!.where).toEqual(['"ix:date" > ?', '"ix:date" < \'\'']);
-    expect(explain({ date: { $gt: 3 } })).toContain('USING COVERING INDEX rm_items__g1__ix__date___id');
+    expect(explain({ date: { $gt: 3 } })).toContain('USING INDEX rm_items__g1__ix__date___id');
     const either = { date: week, $or: [{ owner: 'o1' }, { owner: 'o2' }] };
     expect(filterPlan(either, indexes)!.where.at(-1)).toBe("((json_extract(doc, '$.owner') = ?) OR (json_extract(doc, '$.owner') = ?))");
     expect((await store.find('items', either, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['s02', 's13', 's21', 's22', 's29', 's30', 's38']);
