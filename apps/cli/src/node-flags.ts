@@ -5,7 +5,7 @@
  *
  * A 32 MB young generation (semi-space; 16 MB by default): a rebuild allocates an object graph per event
  * and per document, and with more room fewer of them survive into a scavenge. At 1M events it took 9%
- * less CPU and 4% less time, at ~60 MB more peak RSS (docs/benchmarks.md, 2026-11-28). Not given to the
+ * less CPU and 4% less time, at ~50 MB more peak RSS (docs/benchmarks.md, 2026-11-28). Not given to the
  * API: under request load its ratios gained ~4% but the p99 at half of saturation doubled in one of two
  * runs (longer scavenge pauses), against a 20 ms goal.
  */
