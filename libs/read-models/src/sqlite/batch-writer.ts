@@ -185,7 +185,7 @@ class TableWork {
     if (plan) {
       for (const slot of this.slots.values()) if (matches(slot) && out.push(slot) >= max) return out;
       // Each row comes once, so a row already holding a slot was touched before this query: judged above.
-      for (const row of this.tables.selectNatural(this.target.table, plan).iterate(...plan.params)) {
+      for (const row of this.tables.selectRows(this.target.table, plan).iterate(...plan.params)) {
         if (this.slots.has(row._id)) continue;
         const slot: Slot = { doc: JSON.parse(row.doc) as Doc, stored: true, dirty: false };
         this.slots.set(row._id, slot);

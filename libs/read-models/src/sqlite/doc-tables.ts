@@ -33,7 +33,7 @@ export class DocTables {
   /** The fields each known table keeps in stored columns (read from its schema once). */
   private readonly stored = new Map<string, ReadonlySet<string>>();
   private readonly queries = new Map<string, Database.Statement<unknown[], unknown>>();
-  /** Per natural-order select: whether SQLite sorts its rows for ORDER BY rowid (see selectNatural). */
+  /** Per natural-order select: whether SQLite sorts its rows for ORDER BY rowid (see selectRows). */
   private readonly sortsRows = new Map<string, boolean>();
   private readonly parsedFields = new Map<string, string[]>();
   private createdInTransaction: string[] | undefined;
@@ -130,13 +130,14 @@ export class DocTables {
   }
 
   /**
-   * A plan's rows in natural order (see selectSql): directly where SQLite reads them in rowid order
-   * anyway, else rowids first. Which one is SQLite's answer (`EXPLAIN QUERY PLAN`, once per SQL text,
-   * as statements are prepared); both forms give the same rows in the same order.
+   * The candidate rows of a table (see selectSql): in an index's `order`, or in natural order — directly
+   * where SQLite reads the plan's rows in rowid order anyway, else rowids first. Which one is SQLite's
+   * answer (`EXPLAIN QUERY PLAN`, once per SQL text, as statements are prepared); both forms give the
+   * same rows in the same order.
    */
-  selectNatural(table: string, plan: Plan | undefined, page = false): Database.Statement<unknown[], { _id: string; doc: string }> {
-    const direct = selectSql(table, plan, undefined, page);
-    if (!plan?.indexed) return this.select(direct); // a table scan is in rowid order
+  selectRows(table: string, plan: Plan | undefined, order?: string, page = false): Database.Statement<unknown[], { _id: string; doc: string }> {
+    const direct = selectSql(table, plan, order, page);
+    if (order || !plan?.indexed) return this.select(direct); // an index's order, or a table scan: no sort of the rows
     let sorts = this.sortsRows.get(direct);
     if (sorts === undefined) {
       if (this.sortsRows.size >= MAX_CACHED_QUERIES) this.sortsRows.clear();

@@ -365,7 +365,7 @@ const whereOf = (plan: Plan | undefined) => (plan ? ` WHERE ${plan.where.join(' 
  * `WHERE <plan> ORDER BY rowid` on an index not already in rowid order (an `$in` of several values, a
  * range, an `$or`) copies every matching document into a sorter first — but where the index yields rowid
  * order itself (every field pinned to one value) the direct form streams and stops at a page's end, and
- * the subquery would collect every match. `DocTables.selectNatural` asks SQLite which case it is.
+ * the subquery would collect every match. `DocTables.selectRows` asks SQLite which case it is.
  */
 export const selectSql = (table: string, plan: Plan | undefined, order?: string, page = false, rowidsFirst = false) => {
   const where = rowidsFirst && plan && !order ? ` WHERE rowid IN (SELECT rowid FROM ${quote(table)}${whereOf(plan)})` : whereOf(plan);

@@ -163,7 +163,7 @@ describe('SqliteReadStore specifics', () => {
     const chosen = (filter: Record<string, unknown>) => {
       const plan = filterPlan(filter, tables.indexesOf('rm_items__g1'))!;
       const params = [...plan.params, -1, 0];
-      const statement = tables.selectNatural('rm_items__g1', plan, true);
+      const statement = tables.selectRows('rm_items__g1', plan, undefined, true);
       const ids = (statement.all(...params) as Array<{ _id: string }>).map((r) => r._id);
       return { direct: explain(selectSql('rm_items__g1', plan, undefined, true), params), sql: statement.source, used: explain(statement.source, params), ids };
     };

@@ -36,7 +36,7 @@ import {
 import { BatchWriter } from './batch-writer';
 import { CommitGroup } from './commit-group';
 import { DocTables } from './doc-tables';
-import { columnValues, computedOrder, countSql, filterPlan, indexedOrder, isPlainDoc, pinnedToOne, selectSql, type Plan } from './indexes';
+import { columnValues, computedOrder, countSql, filterPlan, indexedOrder, isPlainDoc, pinnedToOne, type Plan } from './indexes';
 import { compileFilter, sortDocs, type CompiledFilter } from './mongo-semantics';
 import { prepareSystemStatements, SYSTEM_SCHEMA, type DocStatements, type ProjectionRow, type SystemStatements } from './schema';
 
@@ -99,7 +99,7 @@ export class SqliteReadStore implements ReadStore {
         const indexed = compileFilter(filter).ids ? undefined : this.indexed(source, filter, sort);
         // SQL answers the filter exactly and yields the order asked for: it skips and limits too, unparsed.
         if (indexed?.exact && (indexed.order || !sort)) {
-          const rows = indexed.order ? this.tables.select(selectSql(source.table, indexed.plan, indexed.order, true)) : this.tables.selectNatural(source.table, indexed.plan, true);
+          const rows = this.tables.selectRows(source.table, indexed.plan, indexed.order, true);
           return rows.all(...(indexed.plan?.params ?? []), limit === Infinity ? -1 : limit, skip).map((r) => JSON.parse(r.doc) as T);
         }
         // An index that serves the sort reads rows already ordered: no need to read past the page.
@@ -157,11 +157,7 @@ export class SqliteReadStore implements ReadStore {
     const compiled = compileFilter(filter);
     if (compiled.ids || max <= 0) return matchByIds(statements, compiled, max);
     const { plan, order } = narrowing ?? { plan: filterPlan(filter, this.tables.indexesOf(table)) };
-    const rows = order
-      ? this.tables.select(selectSql(table, plan, order)).iterate(...(plan?.params ?? []))
-      : plan
-        ? this.tables.selectNatural(table, plan).iterate(...plan.params)
-        : statements.scan.iterate();
+    const rows = plan || order ? this.tables.selectRows(table, plan, order).iterate(...(plan?.params ?? [])) : statements.scan.iterate();
     const out: Doc[] = [];
     for (const row of rows) {
       const doc = JSON.parse(row.doc) as Doc;
