@@ -1,5 +1,7 @@
 /**
- * Applies a list of WriteOps inside one SQLite transaction. Documents are parsed once per batch and
+ * Applies a list of WriteOps, then writes the result at `flush`. Both run in one SQLite transaction,
+ * except for a generation being rebuilt (one writer): its ops are applied before the write lock is
+ * taken and only `flush` runs inside (see SqliteReadStore.commit). Documents are parsed once per batch and
  * kept in a per-table cache: a rebuild typically hits the same documents many times in a batch (a
  * counter per stream, a total), so each is read and parsed at most once and written once at `flush`.
  * Later ops of the batch, including scans, read through the cache and so see earlier ops' effects.
@@ -52,6 +54,8 @@ class TableWork {
   private readonly slots = new Map<string, Slot>();
   private readonly statements: DocStatements;
   private indexList: TableIndex[] | undefined;
+  /** Indexes this batch found mixed: recorded with the batch's rows (a rebuild applies its ops before the write lock). */
+  private readonly mixed: string[][] = [];
 
   constructor(
     private readonly collection: string,
@@ -70,7 +74,7 @@ class TableWork {
   private plannable(filter: Filter): TableIndex[] {
     const wanted = (index: TableIndex) => index.deferred && index.plain && namesField(filter, index.fields[0]);
     if (this.indexes.some(wanted)) {
-      this.tables.buildDeferred(this.target.table, wanted);
+      this.tables.transaction(() => this.tables.buildDeferred(this.target.table, wanted));
       this.indexList = undefined;
     }
     return this.indexes;
@@ -119,6 +123,7 @@ class TableWork {
         this.statements.upsert.run(id, JSON.stringify(slot.doc), ...columnValues(slot.doc, this.statements.columns));
       } else if (slot.stored !== false) this.statements.delete.run(id);
     }
+    for (const fields of this.mixed) this.tables.markMixed(this.target.table, fields);
   }
 
   /** A document that makes an index mixed switches it off for this table (see indexes.ts). */
@@ -126,7 +131,7 @@ class TableWork {
     for (const index of this.indexes) {
       if (!index.plain || isPlainDoc(doc, index.fields)) continue;
       index.plain = false;
-      this.tables.markMixed(this.target.table, index.fields);
+      this.mixed.push(index.fields);
     }
   }
 

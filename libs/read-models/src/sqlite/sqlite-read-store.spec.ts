@@ -8,6 +8,7 @@ import type { Doc, WriteOp } from '../port';
 import { readStoreContract } from '../testing/read-store.contract';
 import { computedOrder, filterPlan, indexedOrder, pinnedToOne, selectSql } from './indexes';
 import { sortDocs } from './mongo-semantics';
+import { BatchWriter } from './batch-writer';
 import { DocTables } from './doc-tables';
 import { prepareSystemStatements, storedFieldsOf, SYSTEM_SCHEMA } from './schema';
 import { SqliteReadStore } from './sqlite-read-store';
@@ -289,6 +290,36 @@ describe('SqliteReadStore specifics', () => {
     expect(detail.map((r) => r.detail).join('; ')).toContain(`USING INDEX rm_items__g${generation}__ix__at`);
     await store.dropGeneration('p', 1);
     db.close();
+    await store.close();
+  });
+
+  it("applies a rebuild batch's ops before taking the write lock; a writer that moved the checkpoint meanwhile gets the batch rejected, none of it written", async () => {
+    const file = tempFile();
+    const store = new SqliteReadStore(file);
+    const other = new SqliteReadStore(file, { busyTimeoutMs: 0 }); // fails at once where the lock is held
+    await store.registerProjection('p', ['items']);
+    const generation = await store.beginRebuild('p');
+    const replace = (_id: string): WriteOp => ({ op: 'replace', collection: 'items', doc: { _id } });
+    await store.commit({ projection: 'p', generation, expectedCheckpoint: 0, checkpoint: 1, ops: [replace('a')] });
+
+    // While the next batch's ops are applied, another connection writes the same generation (a rebuild batch runs synchronously).
+    const applyAll = BatchWriter.prototype.applyAll;
+    let raced: Promise<unknown> | undefined;
+    jest.spyOn(BatchWriter.prototype, 'applyAll').mockImplementationOnce(function (this: BatchWriter, ops: WriteOp[]) {
+      applyAll.call(this, ops);
+      raced = other.commit({ projection: 'p', generation, expectedCheckpoint: 1, checkpoint: 2, ops: [replace('z')] }).then(
+        () => 'written',
+        (error: unknown) => error,
+      );
+    });
+    await expect(
+      store.commit({ projection: 'p', generation, expectedCheckpoint: 1, checkpoint: 3, ops: [replace('b')] }),
+    ).rejects.toBeInstanceOf(CheckpointConflictError);
+    expect(await raced).toBe('written'); // the write lock was free while the batch was being applied
+
+    await store.commit({ projection: 'p', generation, expectedCheckpoint: 2, checkpoint: 2, ops: [], activate: true });
+    expect((await store.find('items', {})).map((d) => d._id)).toEqual(['a', 'z']);
+    await other.close();
     await store.close();
   });
 

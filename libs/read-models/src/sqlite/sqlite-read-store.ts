@@ -192,28 +192,58 @@ export class SqliteReadStore implements ReadStore {
     }) as ProjectionStatus;
   }
 
-  /** Grouped with the other commits of the same event-loop turn (see commit-group.ts); an activation alone. */
+  /**
+   * Live batches are grouped with the other commits of the same event-loop turn (see commit-group.ts).
+   * A rebuild's batch (and an activation) is written alone, after what was committed before it.
+   */
   async commit(batch: CommitBatch): Promise<void> {
     checkBatch(batch);
     checkOps(batch.ops);
-    if (!batch.activate) return this.commits.add(batch);
-    this.commits.flush(); // what was committed before it, first
-    this.buildDeferredIndexes(batch);
+    const rebuilding = this.sys.projection.get(batch.projection)?.building === batch.generation;
+    if (!rebuilding && !batch.activate) return this.commits.add(batch);
+    this.commits.flush();
+    if (rebuilding) return this.commitRebuildBatch(batch);
     this.tables.transaction(() => this.applyCommit(batch));
   }
 
+  /**
+   * A generation being rebuilt has one writer, so its batch is applied before the write lock is taken:
+   * documents read, ops applied, JSON written out; the transaction then only writes the rows. Rebuild
+   * workers on other threads or processes (one per group of projections) thus hold the lock in turn for
+   * the writes alone. A writer that raced in anyway moved the checkpoint: the compare-and-set inside the
+   * transaction rejects this batch, and nothing of it is written. (Tables and the indexes a filtered op
+   * needed may be created ahead, in transactions of their own: empty or complete, they change no answer.)
+   */
+  private commitRebuildBatch(batch: CommitBatch): void {
+    this.checkCommitTarget(batch); // fail before the work
+    const writer = this.applyOps(batch, true);
+    if (batch.activate) this.buildDeferredIndexes(batch);
+    this.tables.transaction(() => {
+      this.checkCommitTarget(batch);
+      this.writeCommit(batch, writer);
+    });
+  }
+
   private applyCommit(batch: CommitBatch): void {
-    const { projection, generation } = batch;
     const building = this.checkCommitTarget(batch);
+    this.writeCommit(batch, this.applyOps(batch, building));
+  }
+
+  /** The batch's ops applied to its generation's documents, not yet written (BatchWriter.flush). */
+  private applyOps({ projection, generation, ops }: CommitBatch, building: boolean): BatchWriter {
     const owned = new Set(this.sys.ownedCollections.all(projection));
     const writer = new BatchWriter((collection) => {
       if (!owned.has(collection)) throw notOwned(projection, collection);
-      return this.target(generationCollection(collection, generation), building);
+      return this.tables.transaction(() => this.target(generationCollection(collection, generation), building));
     }, this.tables);
-    writer.applyAll(batch.ops);
+    writer.applyAll(ops);
+    return writer;
+  }
+
+  private writeCommit({ projection, generation, checkpoint, activate }: CommitBatch, writer: BatchWriter): void {
     writer.flush();
-    this.sys.setCheckpoint.run({ name: projection, generation, checkpoint: batch.checkpoint });
-    if (batch.activate) {
+    this.sys.setCheckpoint.run({ name: projection, generation, checkpoint });
+    if (activate) {
       for (const table of this.generationTables(projection, generation)) this.tables.buildDeferred(table); // tables the last batch created
       this.sys.activate.run({ name: projection, generation });
     }
