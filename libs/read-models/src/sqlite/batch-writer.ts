@@ -9,7 +9,7 @@
 import { checkDoc } from '../adapter-support';
 import type { Doc, Filter, Update, WriteOp } from '../port';
 import type { DocTables } from './doc-tables';
-import { columnValues, filterPlan, isPlainDoc, type TableIndex } from './indexes';
+import { columnValues, filterPlan, namesField, newlyMixed, type TableIndex } from './indexes';
 import { applyUpdate, compileFilter, DuplicateKeyError, isPlainObject, upsertDocument, type CompiledFilter } from './mongo-semantics';
 import type { DocStatements } from './schema';
 
@@ -46,16 +46,16 @@ function current(slot: Slot): Doc | null {
 
 const exists = (slot: Slot) => slot.json !== undefined || slot.doc !== null;
 
-/** Whether a filter has a condition on `field` at its top level or in a branch of a top-level `$or` (what a plan can use). */
-const namesField = (filter: Filter, field: string) =>
-  field in filter || (Array.isArray(filter.$or) && (filter.$or as unknown[]).some((branch) => isPlainObject(branch) && field in branch));
+const fieldsOf = (indexes: TableIndex[]) => JSON.stringify(indexes.map((index) => index.fields));
 
 class TableWork {
   private readonly slots = new Map<string, Slot>();
   private readonly statements: DocStatements;
   private indexList: TableIndex[] | undefined;
-  /** Indexes this batch found mixed: recorded with the batch's rows (a rebuild applies its ops before the write lock). */
-  private readonly mixed: string[][] = [];
+  /** The table's index declarations (their fields) as this batch first read them. */
+  private judgedAgainst: string | undefined;
+  /** Indexes this batch found mixed, by their fields' JSON: recorded with the batch's rows (a rebuild applies its ops before the write lock). */
+  private readonly mixed = new Map<string, string[]>();
 
   constructor(
     private readonly collection: string,
@@ -66,8 +66,18 @@ class TableWork {
   }
 
   private get indexes(): TableIndex[] {
-    this.indexList ??= this.tables.indexesOf(this.target.table);
+    if (!this.indexList) {
+      this.indexList = this.tables.indexesOf(this.target.table);
+      this.judgedAgainst ??= fieldsOf(this.indexList);
+      // Read again after a deferred build: what this batch found mixed is not recorded yet, and stays mixed.
+      for (const index of this.indexList) if (this.mixed.has(JSON.stringify(index.fields))) index.plain = false;
+    }
     return this.indexList;
+  }
+
+  /** Whether the table's indexes are no longer those this batch judged its documents against (one declared by another process since). */
+  indexesChanged(): boolean {
+    return this.judgedAgainst !== undefined && this.judgedAgainst !== fieldsOf(this.tables.indexesOf(this.target.table));
   }
 
   /** The table's indexes, after creating the deferred ones this filter could be narrowed by: a rebuild's own filtered writes must not scan. */
@@ -123,16 +133,12 @@ class TableWork {
         this.statements.upsert.run(id, JSON.stringify(slot.doc), ...columnValues(slot.doc, this.statements.columns));
       } else if (slot.stored !== false) this.statements.delete.run(id);
     }
-    for (const fields of this.mixed) this.tables.markMixed(this.target.table, fields);
+    for (const fields of this.mixed.values()) this.tables.markMixed(this.target.table, fields);
   }
 
   /** A document that makes an index mixed switches it off for this table (see indexes.ts). */
   private checkPlain(doc: Doc): void {
-    for (const index of this.indexes) {
-      if (!index.plain || isPlainDoc(doc, index.fields)) continue;
-      index.plain = false;
-      this.mixed.push(index.fields);
-    }
+    for (const index of newlyMixed(doc, this.indexes)) this.mixed.set(JSON.stringify(index.fields), index.fields);
   }
 
   private insertUpserted(doc: Doc): void {
@@ -232,6 +238,11 @@ export class BatchWriter {
 
   flush(): void {
     for (const work of this.works.values()) work.flush();
+  }
+
+  /** Whether a table's indexes changed since the ops were applied (see TableWork.indexesChanged): they must be applied again. */
+  indexesChanged(): boolean {
+    return [...this.works.values()].some((work) => work.indexesChanged());
   }
 
   private apply(op: WriteOp): void {

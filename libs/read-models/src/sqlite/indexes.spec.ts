@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import type { Doc } from '../port';
 import { jsonDoc } from '../testing/json-arbitraries';
-import { anyMixedSql, columnValues, isPlainDoc } from './indexes';
+import { anyMixedSql, columnValues, isPlainDoc, namesField, pinnedToOne } from './indexes';
 
 const key = fc.constantFrom('a', 'b');
 const scalar = fc.oneof(fc.integer({ min: -2, max: 2 }), fc.constantFrom(1.5, 2 ** 60, null, true, false, '', 'x'));
@@ -45,5 +45,20 @@ describe('the values of stored columns (columnValues)', () => {
       }),
       { seed: 20261127, numRuns: 5_000 },
     );
+  });
+});
+
+describe('what a filter says of a field, `$and` parts lifted (pinnedToOne, namesField)', () => {
+  it('finds the fields pinned to one value at the top level and in `$and` parts, not in `$or` branches', () => {
+    expect([...pinnedToOne({ a: 1, b: { $in: ['x'] }, c: { $in: [1, 2] }, d: { $gte: 1 } })].sort()).toEqual(['a', 'b']);
+    expect([...pinnedToOne({ $and: [{ period: 'P1' }, { $and: [{ kind: { $eq: 'k' } }] }, { date: { $gte: 'x' } }] })].sort()).toEqual(['kind', 'period']);
+    expect([...pinnedToOne({ $or: [{ a: 1 }], $and: [{ b: 1 }, { b: { $gte: 0 } }] })]).toEqual(['b']); // a second part on b can only narrow
+  });
+
+  it('names a field conditioned at the top level, in `$and` parts and in `$or` branches there', () => {
+    expect(namesField({ a: 1 }, 'a')).toBe(true);
+    expect(namesField({ $or: [{ b: 1 }, { c: 1 }] }, 'c')).toBe(true);
+    expect(namesField({ $and: [{ x: 1 }, { $or: [{ y: 1 }, { $and: [{ a: 2 }] }] }] }, 'a')).toBe(true);
+    expect(namesField({ $and: [{ x: 1 }], $or: [{ y: 1 }] }, 'a')).toBe(false);
   });
 });

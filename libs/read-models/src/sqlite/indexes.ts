@@ -94,6 +94,16 @@ export function columnValues(doc: Doc, fields: readonly string[]): Array<string 
 export const isPlainDoc = (doc: Doc, fields: string[]) => fields.every((f) => plainAt(doc, f));
 
 /**
+ * The indexes, plain until now, that a written document makes mixed (an array, object or boolean at
+ * their fields): each is switched off here (`plain = false`); the caller records them for the table.
+ */
+export function newlyMixed(doc: Doc, indexes: TableIndex[]): TableIndex[] {
+  const mixed = indexes.filter((index) => index.plain && !isPlainDoc(doc, index.fields));
+  for (const index of mixed) index.plain = false;
+  return mixed;
+}
+
+/**
  * `plainAt` as SQL, for judging a whole table when an index is added to it (parsing every document in
  * JS took ~65 s over a million rows): an array on the way, or a boolean, object or array at the end,
  * makes the field mixed. A path through a scalar is missing (json_type NULL), as in `plainAt`.
@@ -351,9 +361,16 @@ export function computedOrder(sort: Record<string, 1 | -1>, indexes: TableIndex[
   return fields.length > 0 && fields.every((f) => plain.has(f)) ? orderBySql(sort, indexes[0]?.stored) : undefined;
 }
 
-/** The top-level fields a filter holds to exactly one value (`v`, `{ $eq: v }`, or an `$in` of one). */
+/** The fields a filter holds to exactly one value (`v`, `{ $eq: v }`, or an `$in` of one), at its top level or in `$and` parts. */
 export function pinnedToOne(filter: Filter): Set<string> {
-  return new Set(Object.keys(filter).filter((k) => !k.startsWith('$') && pinned(k, filter[k])?.length === 1));
+  const { fields } = conjunctsOf(filter);
+  return new Set(Object.keys(fields).filter((k) => pinned(k, fields[k])?.length === 1));
+}
+
+/** Whether a filter has a condition on `field` a plan can use: at its top level, in `$and` parts, or in a branch of an `$or` there. */
+export function namesField(filter: Filter, field: string): boolean {
+  const { fields, ors } = conjunctsOf(filter);
+  return field in fields || ors.some((branches) => Array.isArray(branches) && branches.some((b) => isPlainObject(b) && namesField(b as Filter, field)));
 }
 
 const whereOf = (plan: Plan | undefined) => (plan ? ` WHERE ${plan.where.join(' AND ')}` : '');

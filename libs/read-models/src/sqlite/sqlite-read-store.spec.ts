@@ -12,7 +12,7 @@ import { BatchWriter } from './batch-writer';
 import { DocTables } from './doc-tables';
 import { prepareSystemStatements, storedFieldsOf, SYSTEM_SCHEMA } from './schema';
 import { SqliteReadStore } from './sqlite-read-store';
-import { CheckpointConflictError } from '../port';
+import { CheckpointConflictError, StaleGenerationError } from '../port';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -323,6 +323,83 @@ describe('SqliteReadStore specifics', () => {
     await store.close();
   });
 
+  /** Runs `meanwhile` once, as another process would, as the next batch's ops are applied: before they read anything, or after. */
+  const whileApplying = (meanwhile: () => void, when: 'before' | 'after') => {
+    const applyAll = BatchWriter.prototype.applyAll;
+    jest.spyOn(BatchWriter.prototype, 'applyAll').mockImplementationOnce(function (this: BatchWriter, ops: WriteOp[]) {
+      if (when === 'before') meanwhile();
+      applyAll.call(this, ops);
+      if (when === 'after') meanwhile();
+    });
+  };
+
+  it('applies a rebuild batch again under the lock when another process declared an index meanwhile: its documents are judged for it', async () => {
+    const file = tempFile();
+    const store = new SqliteReadStore(file);
+    const other = new SqliteReadStore(file, { busyTimeoutMs: 0 });
+    await store.registerProjection('p', ['items']);
+    const generation = await store.beginRebuild('p');
+    const insert = (doc: Doc): WriteOp => ({ op: 'insert', collection: 'items', doc });
+    await store.commit({ projection: 'p', generation, expectedCheckpoint: 0, checkpoint: 1, ops: [insert({ _id: 'a', tags: 'x' })] });
+    let declared: Promise<void> | undefined;
+    whileApplying(() => (declared = other.ensureIndexes([{ collection: 'items', fields: ['tags'] }])), 'after'); // judges the stored rows only
+    await store.commit({ projection: 'p', generation, expectedCheckpoint: 1, checkpoint: 2, ops: [insert({ _id: 'b', tags: ['x', 'y'] })] });
+    await declared;
+    await store.commit({ projection: 'p', generation, expectedCheckpoint: 2, checkpoint: 2, ops: [], activate: true });
+    expect((await store.find('items', { tags: 'x' })).map((d) => d._id)).toEqual(['a', 'b']); // b's array makes the index mixed
+    expect(await store.count('items', { tags: 'x' })).toBe(2);
+    await other.close();
+    await store.close();
+  });
+
+  it('fails a rebuild batch as stale, leaving no table behind, when its generation is dropped while it is being applied', async () => {
+    for (const tableExists of [false, true]) {
+      const file = tempFile();
+      const store = new SqliteReadStore(file);
+      const other = new SqliteReadStore(file);
+      await store.ensureIndexes([{ collection: 'items', fields: ['k'] }]);
+      await store.registerProjection('p', ['items']);
+      const generation = await store.beginRebuild('p');
+      const upsert: WriteOp = { op: 'update', collection: 'items', filter: { _id: 'a' }, update: { $inc: { k: 1 } }, upsert: true };
+      let from = 0;
+      if (tableExists) await store.commit({ projection: 'p', generation, expectedCheckpoint: 0, checkpoint: (from = 1), ops: [upsert] });
+      whileApplying(() => void other.dropGeneration('p', generation), 'before');
+      await expect(store.commit({ projection: 'p', generation, expectedCheckpoint: from, checkpoint: from + 1, ops: [upsert] })).rejects.toBeInstanceOf(
+        StaleGenerationError,
+      );
+      const db = new Database(file, { readonly: true });
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'rm_items__g%'").pluck().all()).toEqual([]);
+      expect(db.prepare('SELECT count(*) FROM _rm_table_indexes').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM _rm_deferred_indexes').pluck().get()).toBe(0);
+      db.close();
+      await other.close();
+      await store.close();
+    }
+  });
+
+  it('keeps an index this batch found mixed out of its later plans, as the live path does, also after a deferred index is built mid-batch', async () => {
+    const hits: string[][] = [];
+    for (const rebuild of [false, true]) {
+      const store = new SqliteReadStore(':memory:');
+      await store.ensureIndexes([{ collection: 'items', fields: ['f'] }, { collection: 'items', fields: ['g'] }]);
+      await store.registerProjection('p', ['items']);
+      const generation = rebuild ? await store.beginRebuild('p') : 1;
+      const commit = (from: number, ops: WriteOp[], activate = false) =>
+        store.commit({ projection: 'p', generation, expectedCheckpoint: from, checkpoint: from + 1, ops, activate });
+      await commit(0, [{ _id: 'A', f: 1, g: 1 }, { _id: 'B', f: 1, g: 1 }].map((doc) => ({ op: 'insert', collection: 'items', doc })));
+      await commit(1, [
+        { op: 'update', collection: 'items', filter: { _id: 'B' }, update: { $set: { touched: true } } }, // B is this batch's first
+        { op: 'insert', collection: 'items', doc: { _id: 'C', f: [1], g: 2 } }, // makes f mixed
+        { op: 'update', collection: 'items', filter: { g: 2 }, update: { $set: { seen: true } } }, // a rebuild builds g here
+        { op: 'update', collection: 'items', filter: { f: { $gte: 1 } }, update: { $set: { hit: true } } }, // one document, by f
+      ]);
+      if (rebuild) await commit(2, [], true);
+      hits.push((await store.find('items', { hit: true })).map((d) => d._id));
+      await store.close();
+    }
+    expect(hits).toEqual([['A'], ['A']]); // natural order, not an index on f that B's update moved ahead
+  });
+
   it('pages an exactly indexed filter sorted by SQLite when no index serves the sort: the same page as the in-memory sort', async () => {
     // Strings without characters above U+FFFF: SQLite compares UTF-8 bytes, mingo UTF-16 code units (see computedOrder).
     const text = fc.constantFrom('', 'a', 'b', 'B', 'ab', 'é', 'z', '10', '9');
@@ -358,7 +435,8 @@ describe('SqliteReadStore specifics', () => {
     const bounds = (bound: fc.Arbitrary<unknown>) => fc.dictionary(fc.constantFrom('$gt', '$gte', '$lt', '$lte'), bound, { minKeys: 1, maxKeys: 2 });
     const range = fc.oneof(bounds(text), bounds(num), bounds(fc.oneof(text, num)));
     const pinned = value.map((v) => v ?? null);
-    const condition = fc.oneof(pinned, range);
+    const several = fc.uniqueArray(fc.oneof(text, num), { minLength: 2, maxLength: 3 }).map(($in) => ({ $in })); // narrows, but orders nothing
+    const condition = fc.oneof(pinned, range, several);
     // Mostly conditions an index answers exactly (a wrong SQL condition then shows), some it only narrows.
     const conjunction = fc.oneof(
       fc.record({ a: condition }),
@@ -405,6 +483,9 @@ describe('SqliteReadStore specifics', () => {
         expect((await store.find('items', where, { skip, limit })).map((d) => d._id)).toEqual(matching.slice(skip, skip + limit).map((d) => d._id));
         const page = sortDocs(matching, { c: -1, _id: -1 }).slice(skip, skip + limit).map((d) => d._id);
         expect((await store.find('items', where, { sort: { c: -1, _id: -1 }, skip, limit })).map((d) => d._id)).toEqual(page);
+        // Served by the index on b, c where the filter pins b to one value, at its top level or in an `$and` part.
+        const byC = sortDocs(matching, { c: -1 }).slice(skip, skip + limit).map((d) => d._id);
+        expect((await store.find('items', where, { sort: { c: -1 }, skip, limit })).map((d) => d._id)).toEqual(byC);
         await store.close();
       }),
       { seed: 20261128, numRuns: 600 },
@@ -594,6 +675,8 @@ describe('SqliteReadStore specifics', () => {
     expect(before.map((d) => d._id)).toEqual(['s19', 's25', 's04', 's31', 's10']); // P1: i = 1, 4, …, 37; date 7, 6, … by i % 7
     const indexes = [{ fields: ['period', 'date', '_id'], plain: true, deferred: false }];
     expect(indexedOrder({ date: -1, _id: -1 }, indexes, pinnedToOne({ period: 'P1' }))).toBeDefined();
+    expect(indexedOrder({ date: -1, _id: -1 }, indexes, pinnedToOne({ $and: [{ period: 'P1' }, { date: { $gte: '2026-01-02' } }] }))).toBeDefined(); // pinned in an `$and` part
+    expect(await store.find('items', { $and: [{ period: 'P1' }] }, { sort: { date: -1, _id: -1 }, skip: 2, limit: 5 })).toEqual(before);
     expect(indexedOrder({ date: -1, _id: -1 }, indexes, pinnedToOne({ period: { $in: ['P1', 'P2'] } }))).toBeUndefined(); // two values: not one order
     expect(indexedOrder({ date: -1, _id: -1 }, indexes)).toBeUndefined();
     const db = new Database(file, { readonly: true });

@@ -1,8 +1,9 @@
 /**
  * The embedded read store: one SQLite file (better-sqlite3, WAL) holding JSON documents, queried and
  * updated with MongoDB semantics through mingo. better-sqlite3 is synchronous, so every method runs to
- * completion in one go; a commit is one BEGIN IMMEDIATE transaction, which also serialises writers
- * from other processes on the same file (e.g. a CLI rebuild next to the API).
+ * completion in one go; a commit writes in one BEGIN IMMEDIATE transaction, which also serialises
+ * writers from other processes on the same file (e.g. a CLI rebuild next to the API); a rebuild's batch
+ * applies its ops just before it (see commitRebuildBatch).
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -36,7 +37,7 @@ import {
 import { BatchWriter } from './batch-writer';
 import { CommitGroup } from './commit-group';
 import { DocTables } from './doc-tables';
-import { columnValues, computedOrder, countSql, filterPlan, indexedOrder, isPlainDoc, pinnedToOne, type Plan } from './indexes';
+import { columnValues, computedOrder, countSql, filterPlan, indexedOrder, newlyMixed, pinnedToOne, type Plan } from './indexes';
 import { compileFilter, sortDocs, type CompiledFilter } from './mongo-semantics';
 import { prepareSystemStatements, SYSTEM_SCHEMA, type DocStatements, type ProjectionRow, type SystemStatements } from './schema';
 
@@ -208,20 +209,33 @@ export class SqliteReadStore implements ReadStore {
 
   /**
    * A generation being rebuilt has one writer, so its batch is applied before the write lock is taken:
-   * documents read, ops applied, JSON written out; the transaction then only writes the rows. Rebuild
-   * workers on other threads or processes (one per group of projections) thus hold the lock in turn for
-   * the writes alone. A writer that raced in anyway moved the checkpoint: the compare-and-set inside the
-   * transaction rejects this batch, and nothing of it is written. (Tables and the indexes a filtered op
-   * needed may be created ahead, in transactions of their own: empty or complete, they change no answer.)
+   * documents read, ops applied, JSON written out; the transaction then only writes the rows, so another
+   * writer of the file (the API's live projector next to a CLI rebuild) waits for those writes alone. A
+   * writer of this generation that raced in anyway moved the checkpoint: the compare-and-set inside the
+   * transaction rejects this batch, and nothing of it is written. The batch is applied under the lock
+   * after all where a table must be created first (so that a generation dropped meanwhile leaves no
+   * table behind), or where another process declared an index since (its documents were not judged
+   * plain or mixed for it).
    */
   private commitRebuildBatch(batch: CommitBatch): void {
     this.checkCommitTarget(batch); // fail before the work
-    const writer = this.applyOps(batch, true);
+    const applied = this.applyBeforeLock(batch);
     if (batch.activate) this.buildDeferredIndexes(batch);
     this.tables.transaction(() => {
-      this.checkCommitTarget(batch);
-      this.writeCommit(batch, writer);
+      const building = this.checkCommitTarget(batch);
+      this.writeCommit(batch, applied && !applied.indexesChanged() ? applied : this.applyOps(batch, building));
     });
+  }
+
+  /** The batch applied to tables that exist; undefined when it writes one not created yet. */
+  private applyBeforeLock(batch: CommitBatch): BatchWriter | undefined {
+    try {
+      return this.applyOps(batch, true, true);
+    } catch (error) {
+      if (error instanceof TableNotCreated) return undefined;
+      this.checkCommitTarget(batch); // a generation dropped meanwhile is stale, not a missing table
+      throw error;
+    }
   }
 
   private applyCommit(batch: CommitBatch): void {
@@ -230,11 +244,15 @@ export class SqliteReadStore implements ReadStore {
   }
 
   /** The batch's ops applied to its generation's documents, not yet written (BatchWriter.flush). */
-  private applyOps({ projection, generation, ops }: CommitBatch, building: boolean): BatchWriter {
+  private applyOps({ projection, generation, ops }: CommitBatch, building: boolean, existingTablesOnly = false): BatchWriter {
     const owned = new Set(this.sys.ownedCollections.all(projection));
     const writer = new BatchWriter((collection) => {
       if (!owned.has(collection)) throw notOwned(projection, collection);
-      return this.tables.transaction(() => this.target(generationCollection(collection, generation), building));
+      const table = generationCollection(collection, generation);
+      if (!existingTablesOnly) return this.target(table, building);
+      const statements = this.tables.existing(table);
+      if (!statements) throw new TableNotCreated();
+      return { table, statements };
     }, this.tables);
     writer.applyAll(ops);
     return writer;
@@ -357,7 +375,7 @@ export class SqliteReadStore implements ReadStore {
       const table = this.plainTable(collection);
       const statements = this.tables.ensure(table);
       const inserted = statements.insertIfAbsent.run(doc._id, JSON.stringify(doc), ...columnValues(doc, statements.columns)).changes === 1;
-      if (inserted) for (const index of this.tables.indexesOf(table)) if (index.plain && !isPlainDoc(doc, index.fields)) this.tables.markMixed(table, index.fields);
+      if (inserted) for (const index of newlyMixed(doc, this.tables.indexesOf(table))) this.tables.markMixed(table, index.fields);
       return inserted;
     });
   }
@@ -392,6 +410,9 @@ export class SqliteReadStore implements ReadStore {
     if (this.db.open) this.db.close();
   }
 }
+
+/** A rebuild batch's table does not exist yet: it is created, and the batch applied, under the write lock. */
+class TableNotCreated extends Error {}
 
 interface Source {
   table: string;
