@@ -24,15 +24,17 @@ interface Latencies {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One-op commits of a live projection (the active generation, grouped path) for `seconds`. */
-async function liveCommits(file: string, seconds: number): Promise<Latencies> {
+/** One-op commits of a live projection (the active generation, grouped path) for `seconds`, or until `done` settles. */
+async function liveCommits(file: string, seconds: number, done?: Promise<unknown>): Promise<Latencies> {
+  let over = false;
+  void done?.finally(() => (over = true)).catch(() => undefined);
   const store = new SqliteReadStore(file, { busyTimeoutMs: 60_000 });
   try {
     await store.registerProjection('live_probe', ['live_probe_docs']);
     const { activeGeneration: generation, checkpoint: start } = await store.status('live_probe');
     const ms: number[] = [];
     const op = { op: 'update' as const, collection: 'live_probe_docs', filter: { _id: 'x' }, update: { $inc: { n: 1 } }, upsert: true };
-    for (let checkpoint = start, end = Date.now() + seconds * 1000; Date.now() < end; checkpoint++) {
+    for (let checkpoint = start, end = Date.now() + seconds * 1000; Date.now() < end && !over; checkpoint++) {
       const t = performance.now();
       await store.commit({ projection: 'live_probe', generation, expectedCheckpoint: checkpoint, checkpoint: checkpoint + 1, ops: [op] });
       ms.push(performance.now() - t);
@@ -46,9 +48,11 @@ async function liveCommits(file: string, seconds: number): Promise<Latencies> {
   }
 }
 
-/** Resolves once the rebuild is writing its generations (past its raw reads of the log). */
-async function rebuildWriting(file: string): Promise<void> {
-  for (;;) {
+/** Resolves once the rebuild is writing its generations (past its raw reads of the log), or has ended. */
+async function rebuildWriting(file: string, rebuild: Promise<unknown>): Promise<void> {
+  let over = false;
+  void rebuild.finally(() => (over = true)).catch(() => undefined);
+  while (!over) {
     await sleep(200);
     if (!existsSync(file)) continue;
     const store = new SqliteReadStore(file, { busyTimeoutMs: 60_000 });
@@ -74,24 +78,30 @@ function startRebuild(dataDir: string, file: string): Promise<RebuildRun> {
 const line = (label: string, l: Latencies) =>
   `${label}: ${l.commits} commits, p50 ${l.p50.toFixed(2)} ms, p90 ${l.p90.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, max ${l.max.toFixed(1)} ms`;
 
-async function main(dataDir: string, seconds: number): Promise<void> {
+/** The lines `npm run bench` prints: live commits alone, then while a rebuild of the data set writes (at most `seconds` each). */
+export async function liveDuringRebuild(dataDir: string, seconds: number): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cl-live-rebuild-'));
   try {
     const file = join(dir, 'read-models.db');
-    process.stdout.write(`${line('live commits alone', await liveCommits(file, seconds))}\n`);
+    const lines = [line('live commits alone', await liveCommits(file, seconds))];
     const rebuild = startRebuild(dataDir, file);
-    await rebuildWriting(file);
-    process.stdout.write(`${line('live commits during the rebuild', await liveCommits(file, seconds))}\n`);
+    await rebuildWriting(file, rebuild);
+    lines.push(line('live commits during a rebuild of the same file', await liveCommits(file, seconds, rebuild)));
     const run = await rebuild;
-    process.stdout.write(`rebuild next to them: ${Math.round(run.rebuildPerSecond)} events/s (${run.rebuildSeconds.toFixed(1)} s), peak RSS ${Math.round(run.maxRssMb)} MB\n`);
+    lines.push(`rebuild next to them: ${Math.round(run.rebuildPerSecond)} events/s (${run.rebuildSeconds.toFixed(1)} s), peak RSS ${Math.round(run.maxRssMb)} MB`);
+    return lines;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const [dataDir, seconds] = process.argv.slice(2);
-if (!dataDir) throw new Error('usage: bench/live-during-rebuild.ts <data set dir> [seconds]');
-main(dataDir, Number(seconds ?? 20)).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  const [dataDir, seconds] = process.argv.slice(2);
+  if (!dataDir) throw new Error('usage: bench/live-during-rebuild.ts <data set dir> [seconds]');
+  liveDuringRebuild(dataDir, Number(seconds ?? 20))
+    .then((lines) => lines.forEach((l) => process.stdout.write(`${l}\n`)))
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    });
+}

@@ -6,6 +6,7 @@
  */
 import { defaultDatasetDir, DEFAULT_DATASET, generateDataset, type DatasetInfo } from './dataset';
 import { queryTimings, type QueryTiming } from './queries';
+import { liveDuringRebuild } from './live-during-rebuild';
 import { rebuildBenchmark, type RebuildRun } from './rebuild';
 import { median } from './stats';
 
@@ -49,6 +50,8 @@ export async function scaleBenchmarks(
       write(
         `query at ${int(info.events)} events, ${t.name}: p50 ${t.p50Ms.toFixed(2)} ms, p99 ${t.p99Ms.toFixed(2)} ms (${t.calls} calls)`,
       );
+    const live = await liveDuringRebuild(info.dataDir, Number(process.env.BENCH_LIVE_SECONDS ?? 20));
+    live.forEach((l) => write(`at ${int(info.events)} events, ${l}`));
     results.push({ events: info.events, rebuild: rebuild.runs, queries });
   }
   if (results.length > 1) growth(results[0], results[results.length - 1]).forEach(write);
