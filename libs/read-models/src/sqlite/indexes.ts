@@ -386,7 +386,7 @@ const whereOf = (plan: Plan | undefined) => (plan ? ` WHERE ${plan.where.join(' 
  */
 export const selectSql = (table: string, plan: Plan | undefined, order?: string, page = false, rowidsFirst = false) => {
   const where = rowidsFirst && plan && !order ? ` WHERE rowid IN (SELECT rowid FROM ${quote(table)}${whereOf(plan)})` : whereOf(plan);
-  return `SELECT _id, doc FROM ${quote(table)}${where} ORDER BY ${order ?? 'rowid'}${page ? ' LIMIT ? OFFSET ?' : ''}`;
+  return `SELECT doc, _id FROM ${quote(table)}${where} ORDER BY ${order ?? 'rowid'}${page ? ' LIMIT ? OFFSET ?' : ''}`;
 };
 
 export const countSql = (table: string, plan: Plan) => `SELECT count(*) AS n FROM ${quote(table)}${whereOf(plan)}`;

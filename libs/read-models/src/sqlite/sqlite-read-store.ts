@@ -100,8 +100,8 @@ export class SqliteReadStore implements ReadStore {
         const indexed = compileFilter(filter).ids ? undefined : this.indexed(source, filter, sort);
         // SQL answers the filter exactly and yields the order asked for: it skips and limits too, unparsed.
         if (indexed?.exact && (indexed.order || !sort)) {
-          const rows = this.tables.selectRows(source.table, indexed.plan, indexed.order, true);
-          return rows.all(...(indexed.plan?.params ?? []), limit === Infinity ? -1 : limit, skip).map((r) => JSON.parse(r.doc) as T);
+          const docs = this.tables.selectDocs(source.table, indexed.plan, indexed.order, true);
+          return docs.all(...(indexed.plan?.params ?? []), limit === Infinity ? -1 : limit, skip).map((doc) => JSON.parse(doc) as T);
         }
         // An index that serves the sort reads rows already ordered: no need to read past the page.
         const order = indexed?.order;
