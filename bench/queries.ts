@@ -42,7 +42,7 @@ export interface QueryTiming {
 
 /**
  * The read models of the data set in `<dataDir>/read-models.db`, rebuilt unless every projection is
- * already at the log's head. Indexes are declared either way (a data set built before an index was).
+ * already at the log's head. Indexes are declared (and those no longer declared retired) either way, as the projector does.
  */
 export async function ensureReadModels(dataDir: string): Promise<void> {
   const events = new SqliteEventStore(join(dataDir, 'events.db'));
@@ -53,6 +53,7 @@ export async function ensureReadModels(dataDir: string): Promise<void> {
     for (const p of allProjections) {
       await reads.registerProjection(p.name, p.collections);
       await reads.ensureIndexes(p.indexes ?? []);
+      await reads.retireIndexes(p.collections, p.indexes ?? []);
       if ((await reads.status(p.name)).checkpoint < head) behind.push(p.name);
     }
     if (behind.length > 0) await new Projector(events, reads, allProjections, { schemas: allEventSchemas }).rebuildAll();

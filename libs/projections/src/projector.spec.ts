@@ -51,6 +51,22 @@ describe('Projector', () => {
     expect(await rebuiltFromScratch(f.events, f.fresh)).toEqual(live);
   });
 
+  it("declares a projection's indexes when it starts, and retires those a newer version no longer declares", async () => {
+    const f = files();
+    const events = new SqliteEventStore(f.events);
+    const reads = new SqliteReadStore(f.reads);
+    const start = async (fields: string[][]) => {
+      const projector = new Projector(events, reads, [{ ...countingProjection, indexes: fields.map((f) => ({ collection: 'counters', fields: f })) }], { schemas: countingSchemas });
+      await projector.start();
+      await projector.stop();
+    };
+    await start([['count'], ['stream']]);
+    await start([['stream']]);
+    // What is still declared: retiring all of it now names `stream` alone (`count` went when the second version started).
+    expect(await reads.retireIndexes(['counters'], [])).toEqual([{ collection: 'counters', fields: ['stream'] }]);
+    await Promise.all([events.close(), reads.close()]);
+  });
+
   it('gives timers and I/O a turn between the batches of a catch-up', async () => {
     const f = files();
     const events = new SqliteEventStore(f.events);

@@ -147,6 +147,8 @@ export class Projector {
   private async register(projection: Projection): Promise<void> {
     await this.store.registerProjection(projection.name, projection.collections);
     await this.store.ensureIndexes(projection.indexes ?? []);
+    // Its declarations are the whole truth for its collections: an index an earlier version declared goes.
+    await this.store.retireIndexes(projection.collections, projection.indexes ?? []);
   }
 }
 

@@ -93,6 +93,12 @@ export const ownedByProjection = (collection: string, projection: string) =>
 /** Index fields: dotted paths of plain names (no array positions), at most 8 per index. */
 const FIELD_SEGMENT = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
+/** The field lists declared on `collection` that `keep` does not list (same fields, same order): what retireIndexes drops. */
+export function notKept(collection: string, declared: string[][], keep: IndexSpec[]): string[][] {
+  const kept = new Set(keep.filter((k) => k.collection === collection).map((k) => JSON.stringify(k.fields)));
+  return declared.filter((fields) => !kept.has(JSON.stringify(fields)));
+}
+
 export function checkIndexes(indexes: IndexSpec[]): void {
   if (!Array.isArray(indexes)) throw new Error('indexes must be an array');
   for (const index of indexes) {

@@ -92,6 +92,14 @@ export interface ReadStore {
 
   /** Declare secondary indexes (idempotent): created on existing generations or plain collections and every later generation. */
   ensureIndexes(indexes: IndexSpec[]): Promise<void>;
+  /**
+   * Retire every index declared on `collections` that `keep` does not list: the declaration goes, and
+   * the index with it from the active and building generations (a later generation is built without
+   * it). A projection's own declarations are the whole truth for the collections it owns, so an index a
+   * newer version no longer declares stops costing writes. Indexes never change answers, only speed.
+   * Idempotent; resolves with what it retired.
+   */
+  retireIndexes(collections: string[], keep: IndexSpec[]): Promise<IndexSpec[]>;
 
   /** Plain collections: atomic writes outside any projection (idempotency records, delivery state). */
   write(ops: WriteOp[]): Promise<void>;

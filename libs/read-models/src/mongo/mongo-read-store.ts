@@ -41,6 +41,7 @@ import {
   checkOps,
   checkProjectionName,
   generationCollection,
+  notKept,
   notOwned,
   ownedByProjection,
   projectionStatus,
@@ -65,6 +66,8 @@ const LEASES = '_rm_leases';
 /** Index declarations per logical collection: `{ _id: collection, indexes: string[][] }`. */
 const INDEXES = '_rm_indexes';
 const DUPLICATE_KEY = 11000;
+const NAMESPACE_NOT_FOUND = 26;
+const INDEX_NOT_FOUND = 27;
 
 interface ProjectionDoc {
   _id: string;
@@ -284,17 +287,50 @@ export class MongoReadStore implements ReadStore {
   async ensureIndexes(indexes: IndexSpec[]): Promise<void> {
     checkIndexes(indexes);
     for (const { collection, fields } of indexes) {
-      await this.db.collection<{ _id: string; indexes: string[][] }>(INDEXES).updateOne({ _id: collection }, { $addToSet: { indexes: fields } }, { upsert: true });
-      const owner = await this.projections.findOne({ collections: collection });
-      const generations = owner ? [owner.active, ...(owner.building !== null ? [owner.building] : [])] : [];
-      const targets = owner ? generations.map((g) => generationCollection(collection, g)) : [collection];
-      for (const target of targets) await this.db.collection(target).createIndex(indexKey(fields));
+      await this.declarations.updateOne({ _id: collection }, { $addToSet: { indexes: fields } }, { upsert: true });
+      for (const target of await this.physicalCollections(collection)) await this.db.collection(target).createIndex(indexKey(fields));
+    }
+  }
+
+  async retireIndexes(collections: string[], keep: IndexSpec[]): Promise<IndexSpec[]> {
+    collections.forEach(checkCollectionName);
+    checkIndexes(keep);
+    const retired: IndexSpec[] = [];
+    for (const collection of collections) {
+      const gone = notKept(collection, (await this.declarations.findOne({ _id: collection }))?.indexes ?? [], keep);
+      if (gone.length === 0) continue;
+      await this.declarations.updateOne({ _id: collection }, { $pullAll: { indexes: gone } });
+      for (const target of await this.physicalCollections(collection)) {
+        for (const fields of gone) await this.dropIndexIfPresent(target, fields);
+      }
+      retired.push(...gone.map((fields) => ({ collection, fields })));
+    }
+    return retired;
+  }
+
+  private get declarations(): Collection<{ _id: string; indexes: string[][] }> {
+    return this.db.collection<{ _id: string; indexes: string[][] }>(INDEXES);
+  }
+
+  /** The collections a logical collection lives in now: its active and building generations, or itself when plain. */
+  private async physicalCollections(collection: string): Promise<string[]> {
+    const owner = await this.projections.findOne({ collections: collection });
+    if (!owner) return [collection];
+    return [owner.active, ...(owner.building !== null ? [owner.building] : [])].map((g) => generationCollection(collection, g));
+  }
+
+  /** By key pattern (the name MongoDB gave it is not ours); a collection never written, or an index already gone, is fine. */
+  private async dropIndexIfPresent(target: string, fields: string[]): Promise<void> {
+    try {
+      await this.db.command({ dropIndexes: target, index: indexKey(fields) });
+    } catch (error) {
+      if (!(error instanceof MongoServerError && (error.code === INDEX_NOT_FOUND || error.code === NAMESPACE_NOT_FOUND))) throw error;
     }
   }
 
   /** A new generation gets the indexes declared for its collections before anything is written to it. */
   private async createDeclaredIndexes(collections: string[], generation: number): Promise<void> {
-    const declared = await this.db.collection<{ _id: string; indexes: string[][] }>(INDEXES).find({ _id: { $in: collections } }).toArray();
+    const declared = await this.declarations.find({ _id: { $in: collections } }).toArray();
     for (const { _id, indexes } of declared) {
       for (const fields of indexes) await this.db.collection(generationCollection(_id, generation)).createIndex(indexKey(fields));
     }

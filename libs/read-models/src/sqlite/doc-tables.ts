@@ -5,7 +5,7 @@
  * the indexes declared for its logical collection (see indexes.ts), and their fields in stored columns.
  */
 import type Database from 'better-sqlite3';
-import { anyMixedSql, createIndexSql, selectSql, type Plan, type TableIndex } from './indexes';
+import { anyMixedSql, createIndexSql, dropIndexSql, selectSql, type Plan, type TableIndex } from './indexes';
 import { createDocTable, dropDocTable, prepareDocStatements, storedColumnsOf, storedFieldsOf, type DocStatements, type SystemStatements } from './schema';
 
 /** The logical collection of a physical table: `rm_<collection>__g<n>` for a generation, else itself. */
@@ -101,6 +101,19 @@ export class DocTables {
     this.db.exec(createIndexSql(table, fields, this.storedOf(table)));
     const { mixed } = this.db.prepare<[], { mixed: number }>(anyMixedSql(table, fields)).get()!;
     this.sys.addTableIndex.run(table, key, mixed ? 0 : 1);
+  }
+
+  /**
+   * Drops a table's index on `fields` (built or deferred) and its records. Call inside `transaction`.
+   * Index names fold case and dots (indexName): a kept index that shared the name is created again, so
+   * it exists whichever of the two was created first.
+   */
+  dropIndex(table: string, fields: string[]): void {
+    const key = JSON.stringify(fields);
+    this.db.exec(dropIndexSql(table, fields));
+    this.sys.dropTableIndex.run(table, key);
+    this.sys.undeferIndex.run(table, key);
+    for (const kept of this.indexesOf(table)) if (!kept.deferred) this.db.exec(createIndexSql(table, kept.fields, kept.stored));
   }
 
   indexesOf(table: string): TableIndex[] {

@@ -41,6 +41,8 @@ export const indexName = (table: string, fields: string[]) => `${table}__ix__${f
 export const createIndexSql = (table: string, fields: string[], stored?: ReadonlySet<string>) =>
   `CREATE INDEX IF NOT EXISTS ${quote(indexName(table, fields))} ON ${quote(table)} (${fields.map((f) => fieldExpr(f, stored)).join(', ')})`;
 
+export const dropIndexSql = (table: string, fields: string[]) => `DROP INDEX IF EXISTS ${quote(indexName(table, fields))}`;
+
 /**
  * A dotted path's segments, split once per field: a rebuild walks the indexed paths of every document it
  * writes (at 1M events, ~25 million walks; splitting each time was ~3% of it). Fields come from index

@@ -98,6 +98,7 @@ export function prepareSystemStatements(db: Database.Database) {
     /** Index declarations per logical collection (`fields`: a JSON array), and their state per physical table. */
     declareIndex: db.prepare<[string, string]>('INSERT INTO _rm_indexes (collection, fields) VALUES (?, ?) ON CONFLICT DO NOTHING'),
     declaredIndexes: db.prepare<[string], string>('SELECT fields FROM _rm_indexes WHERE collection = ? ORDER BY rowid').pluck(),
+    retireIndex: db.prepare<[string, string]>('DELETE FROM _rm_indexes WHERE collection = ? AND fields = ?'),
     tableIndexes: db.prepare<[string], { fields: string; plain: number; deferred: number }>(
       `SELECT t.fields, t.plain, d.tbl IS NOT NULL AS deferred FROM _rm_table_indexes t
        LEFT JOIN _rm_deferred_indexes d ON d.tbl = t.tbl AND d.fields = t.fields WHERE t.tbl = ? ORDER BY t.rowid`,
@@ -105,6 +106,7 @@ export function prepareSystemStatements(db: Database.Database) {
     addTableIndex: db.prepare<[string, string, number]>('INSERT INTO _rm_table_indexes (tbl, fields, plain) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     markMixed: db.prepare<[string, string]>('UPDATE _rm_table_indexes SET plain = 0 WHERE tbl = ? AND fields = ?'),
     dropTableIndexes: db.prepare<[string]>('DELETE FROM _rm_table_indexes WHERE tbl = ?'),
+    dropTableIndex: db.prepare<[string, string]>('DELETE FROM _rm_table_indexes WHERE tbl = ? AND fields = ?'),
     /** Indexes of a table being rebuilt that are declared but not created yet (see DocTables.ensure). */
     deferIndex: db.prepare<[string, string]>('INSERT INTO _rm_deferred_indexes (tbl, fields) VALUES (?, ?) ON CONFLICT DO NOTHING'),
     undeferIndex: db.prepare<[string, string]>('DELETE FROM _rm_deferred_indexes WHERE tbl = ? AND fields = ?'),

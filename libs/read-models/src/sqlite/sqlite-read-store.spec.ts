@@ -293,6 +293,51 @@ describe('SqliteReadStore specifics', () => {
     await store.close();
   });
 
+  it('retires an index from the active table and from a generation being rebuilt (deferred there), which is activated without it', async () => {
+    const file = tempFile();
+    const store = new SqliteReadStore(file);
+    await store.registerProjection('p', ['items']);
+    await store.ensureIndexes(['clientId', 'at'].map((field) => ({ collection: 'items', fields: [field] })));
+    const ops = [{ op: 'replace' as const, collection: 'items', doc: { _id: 'a', clientId: 'c1', at: '2026-01-02' } }];
+    await store.commit({ projection: 'p', generation: 1, expectedCheckpoint: 0, checkpoint: 1, ops });
+    const generation = await store.beginRebuild('p');
+    await store.commit({ projection: 'p', generation, expectedCheckpoint: 0, checkpoint: 1, ops }); // its indexes deferred
+    const db = new Database(file, { readonly: true });
+    const created = (g: number) =>
+      db.prepare<[string], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE '%__ix__%' ORDER BY name").pluck().all(`rm_items__g${g}`);
+    const recorded = (g: number) => db.prepare<[string], string>('SELECT fields FROM _rm_table_indexes WHERE tbl = ? ORDER BY rowid').pluck().all(`rm_items__g${g}`);
+    expect([created(1), created(generation), recorded(generation)]).toEqual([['rm_items__g1__ix__at', 'rm_items__g1__ix__clientId'], [], ['["clientId"]', '["at"]']]);
+
+    expect(await store.retireIndexes(['items'], [{ collection: 'items', fields: ['at'] }])).toEqual([{ collection: 'items', fields: ['clientId'] }]);
+    expect([created(1), recorded(1), recorded(generation)]).toEqual([['rm_items__g1__ix__at'], ['["at"]'], ['["at"]']]);
+    expect(db.prepare('SELECT fields FROM _rm_deferred_indexes').pluck().all()).toEqual(['["at"]']);
+    expect(db.prepare("SELECT fields FROM _rm_indexes WHERE collection = 'items'").pluck().all()).toEqual(['["at"]']);
+
+    await store.commit({ projection: 'p', generation, expectedCheckpoint: 1, checkpoint: 1, ops: [], activate: true });
+    expect(created(generation)).toEqual([`rm_items__g${generation}__ix__at`]);
+    expect((await store.find('items', { clientId: 'c1' })).map((d) => d._id)).toEqual(['a']);
+    db.close();
+    await store.close();
+  });
+
+  it('keeps the index of a kept declaration whose SQLite name a retired one shared (names fold case)', async () => {
+    const file = tempFile();
+    const store = new SqliteReadStore(file);
+    // Created first, `clientID` owns the name both declarations map to; `clientId`'s CREATE INDEX IF NOT EXISTS did nothing.
+    await store.ensureIndexes([{ collection: 'items', fields: ['clientID'] }, { collection: 'items', fields: ['clientId'] }]);
+    await store.write([{ op: 'replace', collection: 'items', doc: { _id: 'a', clientId: 'c1', clientID: 'C1' } }]);
+    await store.retireIndexes(['items'], [{ collection: 'items', fields: ['clientId'] }]);
+    const db = new Database(file, { readonly: true });
+    const sql = db.prepare<[], string>("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'items' AND name LIKE '%__ix__%'").pluck().all();
+    expect(sql).toEqual([expect.stringMatching(/"ix:clientId"|'\$\.clientId'/)]);
+    const indexes = [{ fields: ['clientId'], plain: true, deferred: false, stored: storedFieldsOf(db, 'items') }];
+    const plan = filterPlan({ clientId: 'c1' }, indexes)!;
+    expect(db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${selectSql('items', plan)}`).all(...plan.params).map((r) => r.detail).join()).toContain('USING INDEX');
+    expect((await store.find('items', { clientId: 'c1' })).map((d) => d._id)).toEqual(['a']);
+    db.close();
+    await store.close();
+  });
+
   it("applies a rebuild batch's ops before taking the write lock; a writer that moved the checkpoint meanwhile gets the batch rejected, none of it written", async () => {
     const file = tempFile();
     const store = new SqliteReadStore(file);

@@ -17,6 +17,7 @@ import {
   checkOps,
   checkProjectionName,
   generationCollection,
+  notKept,
   notOwned,
   ownedByProjection,
   projectionStatus,
@@ -345,6 +346,21 @@ export class SqliteReadStore implements ReadStore {
         for (const table of this.physicalTables(collection)) this.tables.addIndex(table, fields);
       }
     });
+  }
+
+  async retireIndexes(collections: string[], keep: IndexSpec[]): Promise<IndexSpec[]> {
+    collections.forEach(checkCollectionName);
+    checkIndexes(keep);
+    return this.tables.transaction(() =>
+      collections.flatMap((collection) => {
+        const retired = notKept(collection, this.sys.declaredIndexes.all(collection).map((f) => JSON.parse(f) as string[]), keep);
+        for (const fields of retired) {
+          this.sys.retireIndex.run(collection, JSON.stringify(fields));
+          for (const table of this.physicalTables(collection)) if (this.tables.existing(table)) this.tables.dropIndex(table, fields);
+        }
+        return retired.map((fields) => ({ collection, fields }));
+      }),
+    );
   }
 
   /** The tables a collection lives in now: its active and building generations, or itself when plain. */

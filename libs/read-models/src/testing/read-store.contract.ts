@@ -563,9 +563,54 @@ export function readStoreContract(
         expect(await store.count(items, {})).toBe(0);
       });
 
+      it('are retired when no longer kept, only those of the collections named: answers unchanged, through generations', async () => {
+        const p = await projection(['items', 'totals']);
+        const [items, totals, other] = [n('items'), n('totals'), n('other')];
+        const byClient = { collection: items, fields: ['clientId'] };
+        const byDate = { collection: items, fields: ['at', '_id'] };
+        await store.ensureIndexes([byClient, byDate, { collection: totals, fields: ['k'] }, { collection: other, fields: ['k'] }]);
+        await p.commit(['c1', 'c2', 'c1'].map((clientId, i) => ({ op: 'replace', collection: items, doc: { _id: `i${i}`, clientId, at: `2026-01-0${3 - i}` } })));
+        const ask = async () => [
+          ids(await store.find(items, { clientId: 'c1' }, { sort: { _id: 1 } })),
+          ids(await store.find(items, {}, { sort: { at: 1, _id: 1 } })),
+          await store.count(items, { clientId: { $in: ['c2'] } }),
+        ];
+        const expected = [['i0', 'i2'], ['i2', 'i1', 'i0'], 1];
+        expect(await ask()).toEqual(expected);
+
+        // Kept: byDate and totals' own; `other` is not named, so its index stays whatever the keep list says.
+        expect(await store.retireIndexes([items, totals], [byDate, { collection: totals, fields: ['k'] }])).toEqual([byClient]);
+        expect(await store.retireIndexes([items, totals], [byDate, { collection: totals, fields: ['k'] }])).toEqual([]); // idempotent
+        expect(await store.retireIndexes([n('never-declared')], [])).toEqual([]);
+        expect(await ask()).toEqual(expected);
+
+        // A rebuild after it, with a write by the retired field: the same answers from the new generation.
+        const generation = await store.beginRebuild(p.name);
+        await store.commit({
+          projection: p.name,
+          generation,
+          expectedCheckpoint: 0,
+          checkpoint: 9,
+          ops: [
+            ...['c1', 'c2', 'c1'].map((clientId, i): WriteOp => ({ op: 'replace', collection: items, doc: { _id: `i${i}`, clientId, at: `2026-01-0${3 - i}` } })),
+            { op: 'update', collection: items, filter: { clientId: 'c2' }, update: { $set: { seen: true } } },
+          ],
+          activate: true,
+        });
+        expect(await ask()).toEqual(expected);
+        expect(ids(await store.find(items, { seen: true }))).toEqual(['i1']);
+
+        // Declared again, it is an index like any other; retiring everything of the collection leaves the answers alone.
+        await store.ensureIndexes([byClient]);
+        expect(await ask()).toEqual(expected);
+        expect(await store.retireIndexes([items], [])).toEqual([byDate, byClient]);
+        expect(await ask()).toEqual(expected);
+      });
+
       it('are refused with fields that are not plain dotted names', async () => {
         await expect(store.ensureIndexes([{ collection: n('bad'), fields: ['a.0'] }])).rejects.toThrow('Invalid index');
         await expect(store.ensureIndexes([{ collection: n('bad'), fields: [] }])).rejects.toThrow('Invalid index');
+        await expect(store.retireIndexes([n('ok')], [{ collection: n('ok'), fields: ['a.0'] }])).rejects.toThrow('Invalid index');
       });
     });
 
