@@ -141,8 +141,8 @@ export class DocTables {
    * tenth of reading 600 settlements before they are parsed.
    */
   selectDocs(table: string, plan: Plan | undefined, order?: string, page = false): Database.Statement<unknown[], string> {
-    const { source } = this.selectRows(table, plan, order, page);
-    return this.prepared(`docs: ${source}`, () => this.db.prepare<unknown[], unknown>(source).pluck()) as Database.Statement<unknown[], string>;
+    const sql = this.rowsSql(table, plan, order, page);
+    return this.prepared(`docs: ${sql}`, () => this.db.prepare<unknown[], unknown>(sql).pluck()) as Database.Statement<unknown[], string>;
   }
 
   private prepared(key: string, prepare: () => Database.Statement<unknown[], unknown>): Database.Statement<unknown[], unknown> {
@@ -162,8 +162,13 @@ export class DocTables {
    * same rows in the same order.
    */
   selectRows(table: string, plan: Plan | undefined, order?: string, page = false): Database.Statement<unknown[], { _id: string; doc: string }> {
+    return this.select(this.rowsSql(table, plan, order, page));
+  }
+
+  /** The SQL of `selectRows` (its form chosen once per text), which `selectDocs` prepares plucked instead. */
+  private rowsSql(table: string, plan: Plan | undefined, order?: string, page = false): string {
     const direct = selectSql(table, plan, order, page);
-    if (order || !plan?.indexed) return this.select(direct); // an index's order, or a table scan: no sort of the rows
+    if (order || !plan?.indexed) return direct; // an index's order, or a table scan: no sort of the rows
     let sorts = this.sortsRows.get(direct);
     if (sorts === undefined) {
       if (this.sortsRows.size >= MAX_CACHED_QUERIES) this.sortsRows.clear();
@@ -172,7 +177,7 @@ export class DocTables {
       sorts = steps.some((step) => step.detail.includes('TEMP B-TREE FOR ORDER BY'));
       this.sortsRows.set(direct, sorts);
     }
-    return this.select(sorts ? selectSql(table, plan, undefined, page, true) : direct);
+    return sorts ? selectSql(table, plan, undefined, page, true) : direct;
   }
 
   private fieldsOf(json: string): string[] {
