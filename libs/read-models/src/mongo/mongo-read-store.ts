@@ -299,9 +299,16 @@ export class MongoReadStore implements ReadStore {
     for (const collection of collections) {
       const gone = notKept(collection, (await this.declarations.findOne({ _id: collection }))?.indexes ?? [], keep);
       if (gone.length === 0) continue;
+      // Undeclared first, so a generation begun meanwhile is not given them; declared again if a drop
+      // fails, so that a retry still sees what is left to drop.
       await this.declarations.updateOne({ _id: collection }, { $pullAll: { indexes: gone } });
-      for (const target of await this.physicalCollections(collection)) {
-        for (const fields of gone) await this.dropIndexIfPresent(target, fields);
+      try {
+        for (const target of await this.physicalCollections(collection)) {
+          for (const fields of gone) await this.dropIndexIfPresent(target, fields);
+        }
+      } catch (error) {
+        await this.declarations.updateOne({ _id: collection }, { $addToSet: { indexes: { $each: gone } } });
+        throw error;
       }
       retired.push(...gone.map((fields) => ({ collection, fields })));
     }
