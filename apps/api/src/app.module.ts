@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -26,7 +26,7 @@ import { RateLimitGuard, rateLimitModule } from './security/rate-limit.guard';
 import { AuthGuard } from './shared/auth/auth.guard';
 import { AuthModule } from './shared/auth/auth.module';
 import { correlationId } from './shared/http-middleware';
-import { IdempotencyInterceptor } from './shared/idempotency/idempotency.interceptor';
+import { IdempotencyGuard } from './shared/idempotency/idempotency.guard';
 import { ProblemDetailsFilter } from './shared/problem/problem-details.filter';
 import { SharedModule } from './shared/shared.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -84,7 +84,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         // After AuthGuard (global guards run in registration order): the limit is keyed by the verified token's subject.
         { provide: APP_GUARD, useClass: RateLimitGuard },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        // Last: a request refused by the guards above leaves no idempotency record.
+        { provide: APP_GUARD, useClass: IdempotencyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

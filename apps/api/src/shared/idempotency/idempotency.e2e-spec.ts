@@ -69,4 +69,51 @@ describe('Idempotency-Key on POST (end to end)', () => {
     expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
     expect(await t.events.readStream('distributor-idem-6')).toHaveLength(1);
   });
+
+  it('replays a refusal of the input (422 naming the field) with this request\'s correlation id', async () => {
+    const body = { id: 'idem-7', name: '', territories: ['PL'] };
+    const first = await post(body, 'key-7');
+    const again = await post(body, 'key-7');
+    expect(first.status).toBe(422);
+    expect(again.status).toBe(422);
+    expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual({ ...first.body, correlationId: again.headers['x-correlation-id'] });
+    expect(again.body.correlationId).not.toBe(first.body.correlationId);
+  });
+
+  it('does not keep a 5xx: the retry runs the command', async () => {
+    const body = { id: 'idem-8', name: 'Flaky', territories: ['PL'] };
+    const failing = jest.spyOn(t.events, 'appendToStream').mockRejectedValueOnce(new Error('disk hiccup'));
+    const first = await post(body, 'key-8');
+    failing.mockRestore();
+    const retry = await post(body, 'key-8');
+    expect(first.status).toBe(500);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(await t.events.readStream('distributor-idem-8')).toHaveLength(1);
+  });
+
+  it('still sends the answer when storing it fails, and a retry is answered from the events', async () => {
+    const { IdempotencyStore } = await import('./idempotency.store');
+    const records = t.app.get(IdempotencyStore);
+    const body = { id: 'idem-9', name: 'Unstored', territories: ['PL'] };
+    const failing = jest.spyOn(records, 'complete').mockRejectedValueOnce(new Error('read store down'));
+    const first = await post(body, 'key-9');
+    failing.mockRestore();
+    const retry = await post(body, 'key-9');
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(await t.events.readStream('distributor-idem-9')).toHaveLength(1);
+  });
+
+  it('refuses a malformed key with 400 naming the header, and ignores a key on a GET', async () => {
+    const bad = await post({ id: 'idem-10', name: 'Bad key', territories: ['PL'] }, 'with space');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'REQUEST.INVALID_IDEMPOTENCY_KEY', errors: [{ field: 'Idempotency-Key' }] });
+    expect(await t.events.readStream('distributor-idem-10')).toEqual([]);
+    const read = await t.http().get('/distributors/idem-1').set('Authorization', auth).set('Idempotency-Key', 'with space');
+    expect(read.status).toBe(200);
+  });
 });

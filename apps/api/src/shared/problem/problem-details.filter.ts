@@ -1,9 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Inject } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
+import { ReplayedAnswer } from '../idempotency/replayed-answer';
 import { toProblem } from './problem';
 
-/** The only place errors become responses: problem+json, never a stack trace; 5xx are logged with the correlation id. */
+/**
+ * The only place errors become responses: problem+json, never a stack trace; 5xx are logged with the
+ * correlation id. Also sends a stored answer replayed by the idempotency guard (it can only throw).
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   constructor(@Inject(PinoLogger) private readonly logger: PinoLogger) {
@@ -14,6 +18,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
+    if (error instanceof ReplayedAnswer && !res.headersSent) return error.sendTo(res);
     const body = toProblem(error);
     body.instance = req.originalUrl?.split('?')[0];
     body.correlationId = String(req.id ?? '');

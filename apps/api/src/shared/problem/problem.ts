@@ -1,7 +1,7 @@
 /**
  * RFC 9457 problem details. Every error the API answers with goes through `toProblem`, so the
- * status, the stable `code` and the shape are decided in one place (the exception filter and the
- * idempotency cache both use it).
+ * status, the stable `code` and the shape are decided in one place (the exception filter; the
+ * idempotency guard stores what it sent).
  */
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, type DomainErrorKind } from '@cl/domain/shared/errors';
