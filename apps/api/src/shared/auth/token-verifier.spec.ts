@@ -1,6 +1,6 @@
 import { SignJWT, type JWTPayload } from 'jose';
 import { ApiProblem } from '../problem/problem';
-import { issueToken, TokenVerifier } from './token-verifier';
+import { issueToken, MAX_VERIFIED, TokenVerifier, VerifiedTokens } from './token-verifier';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters-0123';
 const key = new TextEncoder().encode(SECRET);
@@ -125,6 +125,45 @@ describe('TokenVerifier', () => {
         status: 401,
         code: 'AUTH.INVALID_TOKEN',
       });
+    });
+  });
+
+  describe('tokens already verified', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('still says a token has expired once its exp has passed, though it was verified before', async () => {
+      jest.useFakeTimers({ now: new Date('2026-11-29T10:00:00.000Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+      const verifier = new TokenVerifier({ kind: 'secret', secret: SECRET });
+      const token = await sign({ ...company, exp: now() + 2 });
+      await expect(verifier.verify(token)).resolves.toEqual({ party: 'company', userId: 'alice' });
+      jest.setSystemTime(Date.now() + 1_999);
+      await expect(verifier.verify(token)).resolves.toEqual({ party: 'company', userId: 'alice' });
+      jest.setSystemTime(Date.now() + 1);
+      expect(await refusal(verifier, token)).toEqual({ status: 401, code: 'AUTH.TOKEN_EXPIRED' });
+    });
+
+    const alice = { party: 'company' as const, userId: 'alice' };
+    const t0 = Date.parse('2026-11-29T10:00:00.000Z');
+
+    it('answers within the token\'s nbf..exp and for a minute at most', () => {
+      const tokens = new VerifiedTokens();
+      tokens.set('long', alice, { exp: t0 / 1000 + 3600 }, t0);
+      tokens.set('short', alice, { exp: t0 / 1000 + 10 }, t0);
+      tokens.set('later', alice, { exp: t0 / 1000 + 3600, nbf: t0 / 1000 + 5 }, t0);
+      expect(tokens.get('long', t0 + 59_999)).toEqual(alice);
+      expect(tokens.get('short', t0 + 9_999)).toEqual(alice);
+      expect(tokens.get('short', t0 + 10_000)).toBeUndefined();
+      expect(tokens.get('later', t0 + 4_999)).toBeUndefined();
+      expect(tokens.get('long', t0 + 60_000)).toBeUndefined();
+      expect(tokens.get('unknown', t0)).toBeUndefined();
+    });
+
+    it('keeps a bounded number, dropping the oldest first', () => {
+      const tokens = new VerifiedTokens();
+      for (let i = 0; i <= MAX_VERIFIED; i++) tokens.set(`token-${i}`, alice, { exp: t0 / 1000 + 3600 }, t0);
+      expect(tokens.get('token-0', t0)).toBeUndefined();
+      expect(tokens.get('token-1', t0)).toEqual(alice);
+      expect(tokens.get(`token-${MAX_VERIFIED}`, t0)).toEqual(alice);
     });
   });
 });
