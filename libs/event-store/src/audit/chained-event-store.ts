@@ -15,7 +15,8 @@ export class ChainedEventStore extends DelegatingEventStore {
   override async appendToStream(stream: string, events: NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     for (let attempt = 0; ; attempt++) {
-      const [last] = await this.inner.readStream(stream, { direction: 'backwards', maxCount: 1 });
+      // A first append links to nothing, and the inner `no_stream` check refuses it if the stream exists.
+      const [last] = expected === 'no_stream' ? [] : await this.inner.readStream(stream, { direction: 'backwards', maxCount: 1 });
       const actual = last ? last.revision : 'no_stream';
       if (!satisfies(expected, actual)) throw new WrongExpectedRevisionError(stream, expected, actual);
       const previous = last ? { revision: last.revision, hash: last.metadata.hash ?? '' } : null;
