@@ -52,12 +52,15 @@ export class SaleCommandHandler implements ICommandHandler<SaleCommandMessage> {
     const { saleId } = prepared.data;
     // A recording racing another for the same id re-decides: it then finds the sale on record (409) or, for a retry, its own write.
     const retryOnConflict = prepared.type === 'RecordSale' ? 1 : 0;
+    // Neither the caller's id nor one derived from an Idempotency-Key: prepareRecording drew it at random.
+    const freshStream = command.type === 'RecordSale' && !command.data.saleId && !request.idempotency;
     const outcome = await this.pipeline.run({
       stream: saleStream(saleId),
       decider: saleDecider,
       command: prepared,
       request,
       retryOnConflict,
+      freshStream,
     });
     return { ...outcome, saleId };
   }

@@ -272,6 +272,20 @@ describe('POST /sales (end to end)', () => {
       expect((await s.saleEvents(first.body.saleId)).map((e) => e.type)).toEqual(['SaleRecorded']);
     });
 
+    it('draws an id at random when none is given, and records the sale without reading its (new) stream first', async () => {
+      const clientId = await s.w.ownedClient(ACME.id);
+      const reads = jest.spyOn(s.t.events, 'readStream');
+      try {
+        const res = await s.sell(ACME.id, clientId, [pumps(1, PUMP_FLOOR)]);
+        expect(res.status).toBe(201);
+        expect(res.body.saleId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(reads.mock.calls.filter(([stream]) => stream === `sale-${res.body.saleId}`)).toEqual([]);
+      } finally {
+        reads.mockRestore();
+      }
+      expect((await s.saleEvents((await s.sell(ACME.id, clientId, [pumps(2, PUMP_FLOOR)])).body.saleId)).map((e) => e.type)).toEqual(['SaleRecorded']);
+    });
+
     it('takes the caller’s sale id, and refuses a second sale under it with 409 SALE.ALREADY_RECORDED', async () => {
       const clientId = await s.w.ownedClient(ACME.id);
       const saleId = `s-${clientId}`;

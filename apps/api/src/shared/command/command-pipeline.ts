@@ -26,6 +26,12 @@ export interface CommandSpec<S, C extends Command, E extends Event> {
   request: CommandRequest;
   /** Re-run on a concurrent write this many times; only for commands whose outcome does not depend on what the caller saw. */
   retryOnConflict?: number;
+  /**
+   * The stream is named by an id the server has just drawn at random: decide on the empty state
+   * without reading it. The `no_stream` append still refuses the stream if it exists after all; the
+   * command is then read and decided again like any other.
+   */
+  freshStream?: boolean;
 }
 
 export interface CommandOutcome<E extends Event> {
@@ -50,7 +56,7 @@ export class CommandPipeline {
 
   private async attempt<S, C extends Command, E extends Event>(spec: CommandSpec<S, C, E>, retries: number): Promise<CommandOutcome<E>> {
     const { stream, decider, command, request } = spec;
-    const recorded = await this.store.readStream(stream);
+    const recorded = spec.freshStream ? [] : await this.store.readStream(stream);
     const revision = recorded.length ? recorded[recorded.length - 1].revision : null;
     const earlier = this.earlierAnswer<E>(recorded, request);
     if (earlier) return earlier;
@@ -65,6 +71,7 @@ export class CommandPipeline {
       });
       return { events, revision: appended.nextExpectedRevision, replayed: false };
     } catch (error) {
+      if (spec.freshStream && error instanceof WrongExpectedRevisionError) return this.attempt({ ...spec, freshStream: false }, retries);
       const retriable = error instanceof WrongExpectedRevisionError && request.ifMatch === undefined && retries > 0;
       if (!retriable) throw error;
       await backOff((spec.retryOnConflict ?? 0) - retries);
