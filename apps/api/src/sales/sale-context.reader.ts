@@ -13,6 +13,7 @@ import { ClientVisibility } from '../clients/client-visibility';
 import { PolicyLookup } from '../clients/policy-lookup';
 import type { Principal } from '../shared/auth/principal';
 import { EVENT_SCHEMAS } from '../shared/command/command-pipeline';
+import { StreamHistories } from '../shared/command/stream-histories';
 import { judgementInstant, NO_CONTEXT, salePolicyOf } from './sale-context';
 
 export interface SaleContextRequest {
@@ -27,14 +28,21 @@ export interface SaleContextRequest {
   hideFrom?: Principal;
 }
 
+/** Clients whose streams are kept between sales (a few events each). */
+const KEPT_CLIENTS = 10_000;
+
 @Injectable()
 export class SaleContextReader {
+  private readonly clients: StreamHistories<ClientEvent>;
+
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(EVENT_SCHEMAS) private readonly schemas: EventSchemas,
     private readonly visibility: ClientVisibility,
     private readonly policyLookup: PolicyLookup,
-  ) {}
+  ) {
+    this.clients = new StreamHistories<ClientEvent>(events, schemas, KEPT_CLIENTS);
+  }
 
   async read({ seller, clientId, date, now, hideFrom }: SaleContextRequest): Promise<SaleContext> {
     const at = judgementInstant(date, now);
@@ -68,8 +76,8 @@ export class SaleContextReader {
     return recorded.map((e) => upcast<SpecialPriceEvent>(this.schemas, e));
   }
 
-  private async clientEvents(clientId: string): Promise<ClientEvent[]> {
-    const recorded = await this.events.readStream(clientStream(clientId));
-    return recorded.map((e) => upcast<ClientEvent>(this.schemas, e));
+  /** Every sale reads its client's stream: only the events after those already kept are read. */
+  private clientEvents(clientId: string): Promise<readonly ClientEvent[]> {
+    return this.clients.read(clientStream(clientId));
   }
 }

@@ -1,0 +1,69 @@
+import { SqliteEventStore } from '@cl/event-store/sqlite/sqlite-event-store';
+import { newEvent } from '@cl/event-store/testing/event-store.contract';
+import type { Event } from '@cl/domain/shared/types';
+import { StreamHistories } from './stream-histories';
+
+type Noted = Event<'Noted', { n: number }>;
+const schemas = { Noted: { version: 1 } };
+const noted = (n: number) => newEvent('Noted', { n });
+const ns = (events: readonly Noted[]) => events.map((e) => e.data.n);
+
+describe('StreamHistories', () => {
+  let store: SqliteEventStore;
+  beforeEach(() => (store = new SqliteEventStore(':memory:')));
+  afterEach(() => store.close());
+
+  it('gives what reading the whole stream gives, reading only the events after those it keeps', async () => {
+    const histories = new StreamHistories<Noted>(store, schemas, 10);
+    const reads = jest.spyOn(store, 'readStream');
+    await store.appendToStream('s', [noted(1), noted(2)]);
+    expect(ns(await histories.read('s'))).toEqual([1, 2]);
+    // Appended by anyone (another process, another instance) after the first read:
+    await store.appendToStream('s', [noted(3)]);
+    expect(ns(await histories.read('s'))).toEqual([1, 2, 3]);
+    expect(ns(await histories.read('s'))).toEqual([1, 2, 3]);
+    expect(reads.mock.calls.map(([, options]) => options?.fromRevision)).toEqual([0, 2, 3]);
+    expect(ns(await histories.read('absent'))).toEqual([]);
+  });
+
+  it('hands out frozen arrays, so no caller can change what the next one gets', async () => {
+    const histories = new StreamHistories<Noted>(store, schemas, 10);
+    await store.appendToStream('s', [noted(1)]);
+    expect(Object.isFrozen(await histories.read('s'))).toBe(true);
+  });
+
+  it('keeps at most `max` streams, dropping the one remembered longest ago', async () => {
+    const histories = new StreamHistories<Noted>(store, schemas, 2);
+    for (const s of ['a', 'b', 'c']) await store.appendToStream(s, [noted(1)]);
+    for (const s of ['a', 'b', 'c']) await histories.read(s);
+    const reads = jest.spyOn(store, 'readStream');
+    for (const s of ['c', 'b', 'a']) await histories.read(s);
+    // c and b were kept (only later events read); a had been dropped (read whole).
+    expect(reads.mock.calls.map(([stream, options]) => `${stream}@${options?.fromRevision}`)).toEqual(['c@1', 'b@1', 'a@0']);
+  });
+
+  it('never goes back to fewer events when concurrent reads finish out of order', async () => {
+    const histories = new StreamHistories<Noted>(store, schemas, 10);
+    await store.appendToStream('s', [noted(1)]);
+    await histories.read('s');
+    const read = store.readStream.bind(store);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const slow = jest.spyOn(store, 'readStream').mockImplementationOnce(async (...args) => {
+      const events = await read(...args); // sees [2]
+      await held;
+      return events;
+    });
+    await store.appendToStream('s', [noted(2)]);
+    const first = histories.read('s');
+    await new Promise((r) => setImmediate(r));
+    slow.mockRestore();
+    await store.appendToStream('s', [noted(3)]);
+    expect(ns(await histories.read('s'))).toEqual([1, 2, 3]);
+    release();
+    expect(ns(await first)).toEqual([1, 2]);
+    const reads = jest.spyOn(store, 'readStream');
+    expect(ns(await histories.read('s'))).toEqual([1, 2, 3]);
+    expect(reads.mock.calls.map(([, options]) => options?.fromRevision)).toEqual([3]);
+  });
+});
