@@ -15,6 +15,7 @@
  */
 import type { EventStore, RecordedEvent, Subscription, SubscribeOptions } from '@cl/event-store';
 import { DelegatingEventStore } from '@cl/event-store/delegating-event-store';
+import { deepFreeze } from '../shared/deep-freeze';
 
 export interface SharedTailOptions {
   /** Events kept in memory for followers that are slightly behind. */
@@ -155,14 +156,6 @@ function firstAfter(window: RecordedEvent[], position: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 /** The event store as the projector and the reactors see it: the same, but following the shared tail. */

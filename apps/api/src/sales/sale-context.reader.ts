@@ -28,8 +28,8 @@ export interface SaleContextRequest {
   hideFrom?: Principal;
 }
 
-/** Clients whose streams are kept between sales (a few events each). */
-const KEPT_CLIENTS = 10_000;
+/** Client events kept between sales (~1 KB each in memory), and the longest client stream kept. */
+const KEPT_CLIENT_EVENTS = { maxEvents: 20_000, maxStreamEvents: 500 };
 
 @Injectable()
 export class SaleContextReader {
@@ -41,7 +41,7 @@ export class SaleContextReader {
     private readonly visibility: ClientVisibility,
     private readonly policyLookup: PolicyLookup,
   ) {
-    this.clients = new StreamHistories<ClientEvent>(events, schemas, KEPT_CLIENTS);
+    this.clients = new StreamHistories<ClientEvent>(events, schemas, KEPT_CLIENT_EVENTS);
   }
 
   async read({ seller, clientId, date, now, hideFrom }: SaleContextRequest): Promise<SaleContext> {

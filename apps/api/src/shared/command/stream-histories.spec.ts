@@ -7,6 +7,7 @@ type Noted = Event<'Noted', { n: number }>;
 const schemas = { Noted: { version: 1 } };
 const noted = (n: number) => newEvent('Noted', { n });
 const ns = (events: readonly Noted[]) => events.map((e) => e.data.n);
+const roomy = { maxEvents: 100, maxStreamEvents: 100 };
 
 describe('StreamHistories', () => {
   let store: SqliteEventStore;
@@ -14,7 +15,7 @@ describe('StreamHistories', () => {
   afterEach(() => store.close());
 
   it('gives what reading the whole stream gives, reading only the events after those it keeps', async () => {
-    const histories = new StreamHistories<Noted>(store, schemas, 10);
+    const histories = new StreamHistories<Noted>(store, schemas, roomy);
     const reads = jest.spyOn(store, 'readStream');
     await store.appendToStream('s', [noted(1), noted(2)]);
     expect(ns(await histories.read('s'))).toEqual([1, 2]);
@@ -26,24 +27,36 @@ describe('StreamHistories', () => {
     expect(ns(await histories.read('absent'))).toEqual([]);
   });
 
-  it('hands out frozen arrays, so no caller can change what the next one gets', async () => {
-    const histories = new StreamHistories<Noted>(store, schemas, 10);
-    await store.appendToStream('s', [noted(1)]);
-    expect(Object.isFrozen(await histories.read('s'))).toBe(true);
+  it('hands out deep-frozen events, so no caller can change what the next one gets', async () => {
+    const histories = new StreamHistories<Noted>(store, schemas, roomy);
+    await store.appendToStream('s', [newEvent('Noted', { n: 1, owner: { party: 'company' } })]);
+    const events = await histories.read('s');
+    expect(Object.isFrozen(events)).toBe(true);
+    expect(() => ((events[0].data as unknown as { owner: { party: string } }).owner.party = 'changed')).toThrow(TypeError);
+    expect((await histories.read('s'))[0].data).toEqual({ n: 1, owner: { party: 'company' } });
   });
 
-  it('keeps at most `max` streams, dropping the one remembered longest ago', async () => {
-    const histories = new StreamHistories<Noted>(store, schemas, 2);
+  it('keeps at most `maxEvents` events, dropping the stream read longest ago', async () => {
+    const histories = new StreamHistories<Noted>(store, schemas, { maxEvents: 2, maxStreamEvents: 10 });
     for (const s of ['a', 'b', 'c']) await store.appendToStream(s, [noted(1)]);
-    for (const s of ['a', 'b', 'c']) await histories.read(s);
+    for (const s of ['a', 'b', 'c']) await histories.read(s); // keeps b, c
     const reads = jest.spyOn(store, 'readStream');
-    for (const s of ['c', 'b', 'a']) await histories.read(s);
-    // c and b were kept (only later events read); a had been dropped (read whole).
-    expect(reads.mock.calls.map(([stream, options]) => `${stream}@${options?.fromRevision}`)).toEqual(['c@1', 'b@1', 'a@0']);
+    for (const s of ['b', 'a', 'b', 'c']) await histories.read(s);
+    // b, read again, outlives c; a and then c had been dropped and are read whole.
+    expect(reads.mock.calls.map(([stream, options]) => `${stream}@${options?.fromRevision}`)).toEqual(['b@1', 'a@0', 'b@1', 'c@0']);
+  });
+
+  it('does not keep a stream longer than `maxStreamEvents`', async () => {
+    const histories = new StreamHistories<Noted>(store, schemas, { maxEvents: 100, maxStreamEvents: 2 });
+    await store.appendToStream('long', [noted(1), noted(2), noted(3)]);
+    const reads = jest.spyOn(store, 'readStream');
+    expect(ns(await histories.read('long'))).toEqual([1, 2, 3]);
+    expect(ns(await histories.read('long'))).toEqual([1, 2, 3]);
+    expect(reads.mock.calls.map(([, options]) => options?.fromRevision)).toEqual([0, 0]);
   });
 
   it('never goes back to fewer events when concurrent reads finish out of order', async () => {
-    const histories = new StreamHistories<Noted>(store, schemas, 10);
+    const histories = new StreamHistories<Noted>(store, schemas, roomy);
     await store.appendToStream('s', [noted(1)]);
     await histories.read('s');
     const read = store.readStream.bind(store);

@@ -6,15 +6,16 @@ import { holdAnswer, type CapturedAnswer } from './answer-capture';
 function appSending(send: (res: express.Response) => void) {
   const log: string[] = [];
   const seen: CapturedAnswer[] = [];
+  const errors: unknown[] = [];
   const app = express().post('/x', (_req, res) => {
     holdAnswer(res, async (answer) => {
       seen.push(answer);
       await new Promise((r) => setTimeout(r, 20));
       log.push('settled');
-    });
+    }, (error) => errors.push(error));
     send(res);
   });
-  return { app, log, seen };
+  return { app, log, seen, errors };
 }
 
 /** superagent would parse the JSON-typed body itself (and fail). */
@@ -59,5 +60,32 @@ describe('holdAnswer', () => {
     const res = await request(app).post('/x').buffer(true).parse(asText);
     expect(res.body).toBe('{oops');
     expect(seen[0].json).toBe(false);
+  });
+
+  it('refuses a second send while the first is held, as express refuses one after the first', async () => {
+    let second: unknown;
+    const { app } = appSending((res) => {
+      res.status(201).json({ id: 1 });
+      try {
+        res.status(500).json({ id: 2 });
+      } catch (error) {
+        second = error;
+      }
+    });
+    const res = await request(app).post('/x');
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ id: 1 });
+    expect(second).toBeInstanceOf(Error);
+  });
+
+  it('reports a held send that fails (the response was ended meanwhile) instead of leaving it unhandled', async () => {
+    const { app, errors } = appSending((res) => {
+      res.status(201).json({ id: 1 });
+      res.status(200).end('ended directly');
+    });
+    const res = await request(app).post('/x').buffer(true).parse(asText);
+    expect(res.body).toBe('ended directly');
+    await new Promise((r) => setTimeout(r, 50)); // the held send runs once settle's 20 ms are over
+    expect(errors).toEqual([expect.objectContaining({ code: 'ERR_HTTP_HEADERS_SENT' })]);
   });
 });

@@ -15,16 +15,31 @@ const REPLAYED_HEADERS = ['location', 'etag'];
 /**
  * Holds back the response's single `send` until `settle(answer)` has finished, so the answer is
  * stored before the client can see it and retry. Everything Nest sends goes through `res.send`: a
- * handler's result via `res.json`, a problem from the exception filter directly.
+ * handler's result via `res.json`, a problem from the exception filter directly. `settle` must not
+ * reject; an error from the postponed send (the response was ended some other way meanwhile) goes to
+ * `onError` rather than becoming an unhandled rejection.
  */
-export function holdAnswer(res: Response, settle: (answer: CapturedAnswer) => Promise<void>): void {
+export function holdAnswer(res: Response, settle: (answer: CapturedAnswer) => Promise<void>, onError: (error: unknown) => void): void {
   const send = res.send;
-  let held = false;
+  let state: 'open' | 'held' | 'sending' = 'open';
   res.send = function heldSend(this: Response, chunk?: unknown) {
-    // express calls `send` again from `json` with the serialised text: only the first call is held.
-    if (held) return send.call(this, chunk);
-    held = true;
-    void settle(capture(this, chunk)).finally(() => send.call(this, chunk));
+    // express calls `send` again from `json` with the serialised text while the held answer goes out.
+    if (state === 'sending') return send.call(this, chunk);
+    // As express would refuse a second answer once the first was sent.
+    if (state === 'held') throw new Error('A response is already being sent for this request');
+    state = 'held';
+    const answer = capture(this, chunk);
+    void settle(answer)
+      .catch(onError)
+      .then(() => {
+        state = 'sending';
+        try {
+          this.statusCode = answer.statusCode; // what was stored, whatever was attempted meanwhile
+          send.call(this, chunk);
+        } catch (error) {
+          onError(error);
+        }
+      });
     return this;
   } as Response['send'];
 }

@@ -39,11 +39,19 @@ export class IdempotencyGuard implements CanActivate {
       if (begun.response.problem) throw new ReplayedProblem(begun.response.problem);
       throw new ReplayedAnswer(begun.response);
     }
-    holdAnswer(res, (answer) => this.settle(id, fingerprint, answer));
+    holdAnswer(
+      res,
+      (answer) => this.settle(id, fingerprint, answer),
+      (err) => this.logger.error({ err }, 'sending the answer held for an Idempotency-Key failed'),
+    );
     return true;
   }
 
-  /** Stores a success or a final refusal; forgets the attempt otherwise, so a retry runs the command again. */
+  /**
+   * Stores a success or a final refusal; forgets the attempt otherwise, so a retry runs the command
+   * again. A body that is not JSON cannot be replayed faithfully, so it is not stored (no command
+   * answers with one; a retry would be answered from the events instead).
+   */
   private async settle(id: string, fingerprint: string, answer: CapturedAnswer): Promise<void> {
     const { statusCode, headers, body } = answer;
     try {
