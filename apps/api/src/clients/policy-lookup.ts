@@ -17,21 +17,28 @@ import {
   type TermsInForce,
 } from '@cl/domain/policy';
 import { coversTerritory } from '@cl/domain/policy/division';
-import { upcast, type EventSchemas } from '@cl/domain/shared/schemas';
+import type { EventSchemas } from '@cl/domain/shared/schemas';
 import { EVENT_STORE, type EventStore } from '@cl/event-store';
 import { READ_STORE, type ReadStore } from '@cl/read-models';
 import { DISTRIBUTORS } from '@cl/projections/distributors/distributors.projection';
 import { EVENT_SCHEMAS } from '../shared/command/command-pipeline';
+import { StreamFolds } from '../shared/command/stream-folds';
 
 const FOLDED_POLICIES = 2_000;
 
 @Injectable()
 export class PolicyLookup {
+  /** Bounded: a year has one policy per distributor. */
+  private readonly folded: StreamFolds<PolicyState, PolicyEvent>;
+
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(EVENT_STORE) events: EventStore,
     @Inject(READ_STORE) private readonly reads: ReadStore,
-    @Inject(EVENT_SCHEMAS) private readonly schemas: EventSchemas,
-  ) {}
+    @Inject(EVENT_SCHEMAS) schemas: EventSchemas,
+  ) {
+    const fold = { initial: initialPolicyState, apply: (state: PolicyState, later: readonly PolicyEvent[]) => later.reduce(evolvePolicy, state), weight: () => 1 };
+    this.folded = new StreamFolds(events, schemas, fold, { maxWeight: FOLDED_POLICIES, maxStreamWeight: 1 });
+  }
 
   /** The distributor's policy in force at `at`, if any. */
   async forDistributor(distributorId: string, at: Date): Promise<PolicyInForce | undefined> {
@@ -52,30 +59,11 @@ export class PolicyLookup {
 
   /**
    * A policy folded from its stream (status 'none' when it does not exist). Every sale and claim asks
-   * for it, so the folded state is kept per stream with the revision it reflects and only the events
-   * after that revision are read and folded: a stream is append-only and `evolvePolicy` returns new
-   * objects, so the kept state is exactly what folding the whole stream again would give — and what
-   * another process appended is still read.
+   * for it, so the folded state is kept per stream and only the events after it are read and folded
+   * (`StreamFolds`; `evolvePolicy` returns new objects, so the kept state is never changed).
    */
   async policyState(policyId: string): Promise<PolicyState> {
-    const stream = policyStream(policyId);
-    const known = this.folded.get(stream);
-    const recorded = await this.events.readStream(stream, { fromRevision: known ? known.revision + 1 : 0 });
-    if (known && recorded.length === 0) return known.state;
-    const state = recorded.map((e) => upcast<PolicyEvent>(this.schemas, e)).reduce(evolvePolicy, known?.state ?? initialPolicyState());
-    if (recorded.length > 0) this.remember(stream, { revision: recorded[recorded.length - 1].revision, state });
-    return state;
-  }
-
-  private readonly folded = new Map<string, { revision: number; state: PolicyState }>();
-
-  /** Bounded: the oldest entry goes first (a year has one policy per distributor). */
-  private remember(stream: string, entry: { revision: number; state: PolicyState }): void {
-    const known = this.folded.get(stream);
-    if (known && known.revision >= entry.revision) return; // a concurrent read already went further
-    this.folded.delete(stream);
-    this.folded.set(stream, entry);
-    if (this.folded.size > FOLDED_POLICIES) this.folded.delete(this.folded.keys().next().value!);
+    return this.folded.read(policyStream(policyId));
   }
 
   /** Every distributor policy in force at `at` whose territories cover `territory`. */

@@ -13,7 +13,7 @@ import { ClientVisibility } from '../clients/client-visibility';
 import { PolicyLookup } from '../clients/policy-lookup';
 import type { Principal } from '../shared/auth/principal';
 import { EVENT_SCHEMAS } from '../shared/command/command-pipeline';
-import { StreamHistories } from '../shared/command/stream-histories';
+import { eventHistory, StreamFolds } from '../shared/command/stream-folds';
 import { judgementInstant, NO_CONTEXT, salePolicyOf } from './sale-context';
 
 export interface SaleContextRequest {
@@ -29,11 +29,11 @@ export interface SaleContextRequest {
 }
 
 /** Client events kept between sales (~1 KB each in memory), and the longest client stream kept. */
-const KEPT_CLIENT_EVENTS = { maxEvents: 20_000, maxStreamEvents: 500 };
+const KEPT_CLIENT_EVENTS = { maxWeight: 20_000, maxStreamWeight: 500 };
 
 @Injectable()
 export class SaleContextReader {
-  private readonly clients: StreamHistories<ClientEvent>;
+  private readonly clients: StreamFolds<readonly ClientEvent[], ClientEvent>;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -41,7 +41,7 @@ export class SaleContextReader {
     private readonly visibility: ClientVisibility,
     private readonly policyLookup: PolicyLookup,
   ) {
-    this.clients = new StreamHistories<ClientEvent>(events, schemas, KEPT_CLIENT_EVENTS);
+    this.clients = new StreamFolds(events, schemas, eventHistory<ClientEvent>(), KEPT_CLIENT_EVENTS);
   }
 
   async read({ seller, clientId, date, now, hideFrom }: SaleContextRequest): Promise<SaleContext> {

@@ -1,21 +1,22 @@
 import { SqliteEventStore } from '@cl/event-store/sqlite/sqlite-event-store';
 import { newEvent } from '@cl/event-store/testing/event-store.contract';
 import type { Event } from '@cl/domain/shared/types';
-import { StreamHistories } from './stream-histories';
+import { eventHistory, StreamFolds, type StreamFoldsLimits } from './stream-folds';
 
 type Noted = Event<'Noted', { n: number }>;
 const schemas = { Noted: { version: 1 } };
 const noted = (n: number) => newEvent('Noted', { n });
 const ns = (events: readonly Noted[]) => events.map((e) => e.data.n);
-const roomy = { maxEvents: 100, maxStreamEvents: 100 };
+const roomy = { maxWeight: 100, maxStreamWeight: 100 };
+const historiesOf = (store: SqliteEventStore, limits: StreamFoldsLimits) => new StreamFolds(store, schemas, eventHistory<Noted>(), limits);
 
-describe('StreamHistories', () => {
+describe('StreamFolds of event histories', () => {
   let store: SqliteEventStore;
   beforeEach(() => (store = new SqliteEventStore(':memory:')));
   afterEach(() => store.close());
 
   it('gives what reading the whole stream gives, reading only the events after those it keeps', async () => {
-    const histories = new StreamHistories<Noted>(store, schemas, roomy);
+    const histories = historiesOf(store, roomy);
     const reads = jest.spyOn(store, 'readStream');
     await store.appendToStream('s', [noted(1), noted(2)]);
     expect(ns(await histories.read('s'))).toEqual([1, 2]);
@@ -28,7 +29,7 @@ describe('StreamHistories', () => {
   });
 
   it('hands out deep-frozen events, so no caller can change what the next one gets', async () => {
-    const histories = new StreamHistories<Noted>(store, schemas, roomy);
+    const histories = historiesOf(store, roomy);
     await store.appendToStream('s', [newEvent('Noted', { n: 1, owner: { party: 'company' } })]);
     const events = await histories.read('s');
     expect(Object.isFrozen(events)).toBe(true);
@@ -36,8 +37,8 @@ describe('StreamHistories', () => {
     expect((await histories.read('s'))[0].data).toEqual({ n: 1, owner: { party: 'company' } });
   });
 
-  it('keeps at most `maxEvents` events, dropping the stream read longest ago', async () => {
-    const histories = new StreamHistories<Noted>(store, schemas, { maxEvents: 2, maxStreamEvents: 10 });
+  it('keeps at most `maxWeight` events, dropping the stream read longest ago', async () => {
+    const histories = historiesOf(store, { maxWeight: 2, maxStreamWeight: 10 });
     for (const s of ['a', 'b', 'c']) await store.appendToStream(s, [noted(1)]);
     for (const s of ['a', 'b', 'c']) await histories.read(s); // keeps b, c
     const reads = jest.spyOn(store, 'readStream');
@@ -46,8 +47,8 @@ describe('StreamHistories', () => {
     expect(reads.mock.calls.map(([stream, options]) => `${stream}@${options?.fromRevision}`)).toEqual(['b@1', 'a@0', 'b@1', 'c@0']);
   });
 
-  it('does not keep a stream longer than `maxStreamEvents`', async () => {
-    const histories = new StreamHistories<Noted>(store, schemas, { maxEvents: 100, maxStreamEvents: 2 });
+  it('does not keep a stream longer than `maxStreamWeight` events', async () => {
+    const histories = historiesOf(store, { maxWeight: 100, maxStreamWeight: 2 });
     await store.appendToStream('long', [noted(1), noted(2), noted(3)]);
     const reads = jest.spyOn(store, 'readStream');
     expect(ns(await histories.read('long'))).toEqual([1, 2, 3]);
@@ -56,7 +57,7 @@ describe('StreamHistories', () => {
   });
 
   it('never goes back to fewer events when concurrent reads finish out of order', async () => {
-    const histories = new StreamHistories<Noted>(store, schemas, roomy);
+    const histories = historiesOf(store, roomy);
     await store.appendToStream('s', [noted(1)]);
     await histories.read('s');
     const read = store.readStream.bind(store);
