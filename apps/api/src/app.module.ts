@@ -26,6 +26,7 @@ import { RateLimitGuard, rateLimitModule } from './security/rate-limit.guard';
 import { AuthGuard } from './shared/auth/auth.guard';
 import { AuthModule } from './shared/auth/auth.module';
 import { correlationId } from './shared/http-middleware';
+import { requestLogSerializers } from './shared/request-log';
 import { IdempotencyGuard } from './shared/idempotency/idempotency.guard';
 import { ProblemDetailsFilter } from './shared/problem/problem-details.filter';
 import { SharedModule } from './shared/shared.module';
@@ -38,7 +39,7 @@ const logging = LoggerModule.forRootAsync({
       level: config.get('LOG_LEVEL', { infer: true }),
       // Assigned by the first middleware (shared/http-middleware.ts); the same id reaches the logs.
       genReqId: (req, res) => correlationId(req as Request, res as Response),
-      redact: ['req.headers.authorization'],
+      serializers: requestLogSerializers,
     },
   }),
 });

@@ -19,24 +19,40 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** The plan periods of a year, in order: '2026-01'…'2026-12' or '2026-Q1'…'2026-Q4'. */
 export function periodsOf(year: number, granularity: Granularity): string[] {
+  return Array.from({ length: periodsPerYear(granularity) }, (_, i) => periodLabel(year, i, granularity));
+}
+
+/** The label of the year's period at `index` (0-based), as `periodsOf` lists it. */
+export function periodLabel(year: number, index: number, granularity: Granularity): string {
   switch (granularity) {
     case 'month':
-      return Array.from({ length: 12 }, (_, i) => `${year}-${pad2(i + 1)}`);
+      return `${year}-${pad2(index + 1)}`;
     case 'quarter':
-      return Array.from({ length: 4 }, (_, i) => `${year}-Q${i + 1}`);
+      return `${year}-Q${index + 1}`;
     default:
       return assertNever(granularity);
   }
 }
 
-/** A real calendar date written as YYYY-MM-DD (rejects 2026-02-30). */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00.000Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+const periodsPerYear = (granularity: Granularity): number => (granularity === 'month' ? 12 : 4);
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/**
+ * A real calendar date written as YYYY-MM-DD (rejects 2026-02-30); proleptic Gregorian, as Date reads
+ * it. Checked by arithmetic: every sale's dates are checked many times, and a Date per check cost more.
+ */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !DATE_ONLY.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]);
+}
+
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**

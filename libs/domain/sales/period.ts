@@ -1,5 +1,5 @@
 /** Which plan period a sale counts in: the policy calendar's periods, looked up by date. */
-import { isIsoDate, periodsOf } from '../policy/calendar';
+import { isIsoDate, periodLabel } from '../policy/calendar';
 import type { Granularity } from '../policy/terms';
 import { assertNever } from '../shared/types';
 
@@ -8,7 +8,7 @@ export function periodOfDate(date: string, granularity: Granularity): string {
   if (!isIsoDate(date)) throw new RangeError(`${JSON.stringify(date)} is not a date (YYYY-MM-DD)`);
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7)); // 1..12
-  return periodsOf(year, granularity)[indexOf(month, granularity)];
+  return periodLabel(year, indexOf(month, granularity), granularity);
 }
 
 function indexOf(month: number, granularity: Granularity): number {

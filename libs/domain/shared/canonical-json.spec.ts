@@ -125,6 +125,17 @@ describe('canonicalJson', () => {
       );
     });
 
+    it('gives the path as a property too, a key that looks like an index quoted', () => {
+      const error = (() => {
+        try {
+          canonicalJson({ lines: [{ ok: 1 }, { '[3]': [NaN] }] });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toMatchObject({ path: '$.lines[1]["[3]"][0]' });
+    });
+
     it('a circular reference (but not a value that appears twice)', () => {
       const shared = { a: 1 };
       expect(canonicalJson({ x: shared, y: [shared] })).toBe('{"x":{"a":1},"y":[{"a":1}]}');

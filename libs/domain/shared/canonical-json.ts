@@ -10,7 +10,12 @@
  * (`{}`, say) and stored as another by `JSON.stringify`, and the hash would not verify later.
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, '$', new Set());
+  try {
+    return write(value, new Set());
+  } catch (error) {
+    if (error instanceof Misplaced) throw new CanonicalJsonError(`$${error.steps.reverse().join('')}`, error.what);
+    throw error;
+  }
 }
 
 export class CanonicalJsonError extends TypeError {
@@ -23,13 +28,23 @@ export class CanonicalJsonError extends TypeError {
   }
 }
 
-function write(value: unknown, path: string, ancestors: Set<object>): string {
+/**
+ * What cannot be written, and where: the path is put together while the error unwinds, one step per
+ * level, since building it for every member written (the hash chain hashes every event) cost more
+ * than the writing.
+ */
+class Misplaced {
+  readonly steps: string[] = [];
+  constructor(readonly what: string) {}
+}
+
+function write(value: unknown, ancestors: Set<object>): string {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new CanonicalJsonError(path, `the number ${value}`);
+      if (!Number.isFinite(value)) throw new Misplaced(`the number ${value}`);
       return JSON.stringify(value);
     case 'undefined':
       // Only reachable at the top level or as an array element (members are dropped): as JSON.stringify.
@@ -37,25 +52,35 @@ function write(value: unknown, path: string, ancestors: Set<object>): string {
     case 'object':
       break;
     default:
-      throw new CanonicalJsonError(path, `a ${typeof value}`);
+      throw new Misplaced(`a ${typeof value}`);
   }
   if (value === null) return 'null';
-  if (ancestors.has(value)) throw new CanonicalJsonError(path, 'a circular reference');
+  if (ancestors.has(value)) throw new Misplaced('a circular reference');
   ancestors.add(value);
   try {
-    if (Array.isArray(value)) return `[${value.map((item, i) => write(item, `${path}[${i}]`, ancestors)).join(',')}]`;
-    if (!isPlainObject(value)) throw new CanonicalJsonError(path, `a ${describe(value)}`);
+    if (Array.isArray(value)) return `[${value.map((item, i) => within(i, item, ancestors)).join(',')}]`;
+    if (!isPlainObject(value)) throw new Misplaced(`a ${describe(value)}`);
     const record = value as Record<string, unknown>;
     const members: string[] = [];
     // Default sort compares UTF-16 code units, as RFC 8785 requires.
     for (const key of Object.keys(record).sort()) {
       const member = record[key];
       if (member === undefined) continue;
-      members.push(`${JSON.stringify(key)}:${write(member, `${path}${memberPath(key)}`, ancestors)}`);
+      members.push(`${JSON.stringify(key)}:${within(key, member, ancestors)}`);
     }
     return `{${members.join(',')}}`;
   } finally {
     ancestors.delete(value);
+  }
+}
+
+/** Writes an array element (`step` is its index) or an object member (`step` is its key). */
+function within(step: number | string, value: unknown, ancestors: Set<object>): string {
+  try {
+    return write(value, ancestors);
+  } catch (error) {
+    if (error instanceof Misplaced) error.steps.push(typeof step === 'number' ? `[${step}]` : memberPath(step));
+    throw error;
   }
 }
 

@@ -79,6 +79,9 @@ describe('GroupCommitEventStore', () => {
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
     expect(await store.readAll()).toEqual([]);
+    expect(await store.readStream('fine')).toEqual([]);
     await expect(store.appendToStream('fine', [newEvent('Happened')])).resolves.toMatchObject({ nextExpectedRevision: 0 });
+    expect((await store.readStream('fine')).map((e) => e.revision)).toEqual([0]);
+    expect(await store.readStream('fine', { fromRevision: 1 })).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ValidationProblem, type FieldError } from './problem/problem';
+import { keepTargetMetadata } from './validation-metadata';
+
+keepTargetMetadata();
 
 /** One step of a field path; an empty JSON key is shown as `""` so that every error still names a field. */
 const fieldPath = (parent: string, key: string) => {

@@ -65,4 +65,35 @@ describe('SqliteEventStore specifics', () => {
     await writer.close();
     await cleanup();
   });
+
+  it('returns to a read past the end what another connection appended since (PRAGMA data_version)', async () => {
+    const { file, cleanup } = tempFile();
+    const reader = new SqliteEventStore(file);
+    const writer = new SqliteEventStore(file);
+    await reader.appendToStream('s-1', [newEvent('A')]);
+    expect(await reader.readStream('s-1', { fromRevision: 1 })).toEqual([]);
+    expect(await reader.readStream('s-2')).toEqual([]);
+    await writer.appendToStream('s-1', [newEvent('B')]);
+    await writer.appendToStream('s-2', [newEvent('C')]);
+    expect((await reader.readStream('s-1', { fromRevision: 1 })).map((e) => e.type)).toEqual(['B']);
+    expect((await reader.readStream('s-2')).map((e) => e.type)).toEqual(['C']);
+    await reader.close();
+    await writer.close();
+    await cleanup();
+  });
+
+  it('answers a read past the end without a query while no other connection commits', async () => {
+    const { file, cleanup } = tempFile();
+    const store = new SqliteEventStore(file);
+    await store.appendToStream('s-1', [newEvent('A')]);
+    await store.readStream('s-1');
+    const forwards = (store as unknown as { stmts: { forwards: { all: (...a: unknown[]) => unknown[] } } }).stmts.forwards;
+    const all = jest.spyOn(forwards, 'all');
+    expect(await store.readStream('s-1', { fromRevision: 1 })).toEqual([]);
+    expect(all).not.toHaveBeenCalled();
+    expect(await store.readStream('s-1', { fromRevision: 0 })).toHaveLength(1);
+    expect(all).toHaveBeenCalledTimes(1);
+    await store.close();
+    await cleanup();
+  });
 });

@@ -19,6 +19,7 @@ import { EVENT_LOG_SCHEMA, type EventRow } from './schema';
 import { pollingSubscription } from './polling-subscription';
 import { fromSqliteError } from './data-files';
 import { startBackgroundCheckpoints, type WalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer';
+import { StreamHeads } from './stream-heads';
 
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for events appended by another process. */
@@ -40,6 +41,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private closed = false;
   private readonly checkpointer?: WalCheckpointer;
+  private readonly heads: StreamHeads;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -60,6 +62,8 @@ export class SqliteEventStore implements EventStore {
       ),
       head: this.db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
     };
+    const dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.heads = new StreamHeads(() => dataVersion.get()!);
     this.appendTransaction = this.db.transaction(this.appendTx);
   }
 
@@ -86,6 +90,7 @@ export class SqliteEventStore implements EventStore {
       );
       position = Number(info.lastInsertRowid);
     }
+    this.heads.appended(stream, revision);
     return { nextExpectedRevision: revision, position };
   };
 
@@ -101,10 +106,14 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.maxCount ?? -1;
-    const rows =
-      options.direction === 'backwards'
-        ? this.stmts.backwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
-        : this.stmts.forwards.all(stream, options.fromRevision ?? 0, limit);
+    if (options.direction === 'backwards') {
+      return this.stmts.backwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit).map(toRecorded);
+    }
+    const from = options.fromRevision ?? 0;
+    this.heads.check();
+    if (this.heads.nothingFrom(stream, from)) return [];
+    const rows = this.stmts.forwards.all(stream, from, limit);
+    if (limit < 0 || rows.length < limit) this.heads.readToEnd(stream, from, rows.at(-1)?.revision);
     return rows.map(toRecorded);
   }
 

@@ -157,6 +157,33 @@ export function eventStoreContract(name: string, make: () => Promise<ContractSub
         expect(await store.readStream(s('missing'))).toEqual([]);
         expect(await store.readStream(s('missing'), { direction: 'backwards' })).toEqual([]);
       });
+
+      // What a cached fold does: read the stream, then only past its end, again and again.
+      it('returns events appended after a read that found nothing past the end', async () => {
+        const i = (es: RecordedEvent[]) => es.map((e) => e.data.i);
+        expect(await store.readStream(s('r'), { fromRevision: 5 })).toEqual([]);
+        expect(await store.readStream(s('r'), { fromRevision: 7, maxCount: 3 })).toEqual([]);
+        await store.appendToStream(s('r'), [newEvent('N', { i: 5 })], { expectedRevision: 4 });
+        expect(i(await store.readStream(s('r'), { fromRevision: 5 }))).toEqual([5]);
+        expect(await store.readStream(s('r'), { fromRevision: 6 })).toEqual([]);
+        await store.appendToStream(s('r'), [6, 7].map((n) => newEvent('N', { i: n })), { expectedRevision: 5 });
+        expect(i(await store.readStream(s('r'), { fromRevision: 6 }))).toEqual([6, 7]);
+        expect(i(await store.readStream(s('r'), { fromRevision: 2, maxCount: 2 }))).toEqual([2, 3]);
+        expect(i(await store.readStream(s('r'), { fromRevision: 7, maxCount: 3 }))).toEqual([7]);
+      });
+
+      it('returns the first events of a stream read before it existed', async () => {
+        expect(await store.readStream(s('later'))).toEqual([]);
+        await store.appendToStream(s('later'), [newEvent('N', { i: 0 })], { expectedRevision: 'no_stream' });
+        expect((await store.readStream(s('later'))).map((e) => e.data.i)).toEqual([0]);
+      });
+
+      it('does not count a refused append as written', async () => {
+        expect(await store.readStream(s('r'), { fromRevision: 5 })).toEqual([]);
+        await expectConflict(store.appendToStream(s('r'), [newEvent('N', { i: 5 })], { expectedRevision: 3 }), 3, 4);
+        expect(await store.readStream(s('r'), { fromRevision: 5 })).toEqual([]);
+        expect(await store.readStream(s('r'), { fromRevision: 4 })).toHaveLength(1);
+      });
     });
 
     describe('reading $all', () => {
