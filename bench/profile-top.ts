@@ -1,7 +1,7 @@
 /**
  * The top frames of a V8 CPU profile (`node --cpu-prof`): self time per function and per source file
  * or package, so a missed goal can be traced to its cause.
- * `node -r @swc-node/register bench/profile-top.ts <file.cpuprofile> [n]`
+ * `node -r @swc-node/register bench/profile-top.ts <file.cpuprofile> [n] [from s] [to s]`
  */
 import { readFileSync } from 'node:fs';
 
@@ -27,7 +27,13 @@ function origin(url: string): string {
 const frameOf = ({ callFrame: { functionName, url, lineNumber } }: ProfileNode) =>
   `${functionName || '(anonymous)'} ${origin(url)}:${lineNumber + 1}`;
 
-export function topFrames(profile: Profile, n = 25): string[] {
+/** Seconds from the profile's start; samples outside are left out (e.g. the start-up catch-up). */
+export interface Window {
+  from: number;
+  to: number;
+}
+
+export function topFrames(profile: Profile, n = 25, window: Window = { from: 0, to: Infinity }): string[] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -35,10 +41,12 @@ export function topFrames(profile: Profile, n = 25): string[] {
   const inclusive = new Map<string, number>();
   const selfByOrigin = new Map<string, number>();
   let total = 0;
+  let at = 0;
   profile.samples.forEach((id, i) => {
     const node = byId.get(id);
     const dt = profile.timeDeltas[i] ?? 0;
-    if (!node) return;
+    at += dt;
+    if (!node || at < window.from * 1e6 || at > window.to * 1e6) return;
     total += dt;
     const { url } = node.callFrame;
     const frame = frameOf(node);
@@ -46,7 +54,7 @@ export function topFrames(profile: Profile, n = 25): string[] {
     selfByOrigin.set(origin(url), (selfByOrigin.get(origin(url)) ?? 0) + dt);
     // Inclusive: every distinct frame on the (synchronous) stack of the sample.
     const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(frameOf(byId.get(at)!));
+    for (let up: number | undefined = id; up !== undefined; up = parent.get(up)) seen.add(frameOf(byId.get(up)!));
     for (const f of seen) inclusive.set(f, (inclusive.get(f) ?? 0) + dt);
   });
   const top = (m: Map<string, number>) =>
@@ -67,5 +75,6 @@ export function topFrames(profile: Profile, n = 25): string[] {
 
 if (require.main === module) {
   const profile = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Profile;
-  for (const line of topFrames(profile, Number(process.argv[3] ?? 25))) process.stdout.write(`${line}\n`);
+  const [n = '25', from = '0', to = 'Infinity'] = process.argv.slice(3);
+  for (const line of topFrames(profile, Number(n), { from: Number(from), to: Number(to) })) process.stdout.write(`${line}\n`);
 }
