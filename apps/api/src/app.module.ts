@@ -1,11 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
-import { LoggerModule } from 'nestjs-pino';
-import type { Request, Response } from 'express';
-import { validateConfig, type AppConfig } from './config/config.schema';
+import { validateConfig } from './config/config.schema';
 import { AuditModule } from './audit/audit.module';
 import { ClientsModule } from './clients/clients.module';
 import { DisputesModule } from './disputes/disputes.module';
@@ -25,24 +23,11 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { RateLimitGuard, rateLimitModule } from './security/rate-limit.guard';
 import { AuthGuard } from './shared/auth/auth.guard';
 import { AuthModule } from './shared/auth/auth.module';
-import { correlationId } from './shared/http-middleware';
-import { requestLogSerializers } from './shared/request-log';
+import { LoggingModule } from './shared/logging/logging.module';
 import { IdempotencyGuard } from './shared/idempotency/idempotency.guard';
 import { ProblemDetailsFilter } from './shared/problem/problem-details.filter';
 import { SharedModule } from './shared/shared.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
-
-const logging = LoggerModule.forRootAsync({
-  inject: [ConfigService],
-  useFactory: (config: ConfigService<AppConfig, true>) => ({
-    pinoHttp: {
-      level: config.get('LOG_LEVEL', { infer: true }),
-      // Assigned by the first middleware (shared/http-middleware.ts); the same id reaches the logs.
-      genReqId: (req, res) => correlationId(req as Request, res as Response),
-      serializers: requestLogSerializers,
-    },
-  }),
-});
 
 /** Use-case modules: each area adds its own here. */
 const areas = [
@@ -71,7 +56,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, cache: true, ignoreEnvFile: true, validate: () => validateConfig(env) }),
-        logging,
+        LoggingModule.register(validateConfig(env).LOG_LEVEL),
         CqrsModule.forRoot(),
         TerminusModule,
         InfrastructureModule,

@@ -7,9 +7,11 @@ import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { assignCorrelationId, jsonBody } from './shared/http-middleware';
+import { ROOT_LOGGER } from './shared/logging/app-logger';
+import { NestPinoLogger } from './shared/logging/nest-logger';
+import { requestLogging } from './shared/logging/request-log';
 import { validationPipe } from './shared/validation';
 
 export function buildOpenApi(app: INestApplication) {
@@ -76,9 +78,11 @@ export interface AppOptions {
 
 /** Everything main.ts and the end-to-end tests share: the same pipes, filters, limits and docs. */
 export function configureApp(app: NestExpressApplication, options: AppOptions = {}): NestExpressApplication {
-  app.useLogger(app.get(Logger));
+  const logger = app.get(ROOT_LOGGER);
+  app.useLogger(new NestPinoLogger(logger));
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(assignCorrelationId);
+  app.use(requestLogging(logger));
   app.use('/console', consoleFiles(options.consoleDir ?? defaultConsoleDir()));
   app.use(jsonBody(app.get(ConfigService).get('BODY_LIMIT') ?? '256kb'));
   app.useGlobalPipes(validationPipe);

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { PinoLogger } from 'nestjs-pino';
+import { AppLogger } from '../shared/logging/app-logger';
 import { EVENT_STORE, type EventStore } from '@cl/event-store';
 import { LogDigester } from '@cl/event-store/audit/digester';
 import type { AppConfig } from '../config/config.schema';
@@ -15,7 +15,7 @@ export class AuditDigesterService implements OnApplicationBootstrap, BeforeAppli
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     private readonly config: ConfigService<AppConfig, true>,
-    private readonly logger: PinoLogger,
+    private readonly logger: AppLogger,
   ) {
     this.logger.setContext('AuditDigester');
     this.digester = new LogDigester(store, { interval: config.get('AUDIT_DIGEST_EVERY', { infer: true }) });

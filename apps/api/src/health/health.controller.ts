@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@cl/event-store';
 import { READ_STORE, type ReadStore } from '@cl/read-models';
-import { PinoLogger } from 'nestjs-pino';
+import { AppLogger } from '../shared/logging/app-logger';
 import { Public } from '../shared/auth/access';
 import { ProjectorService } from '../infrastructure/projector.service';
 
@@ -17,7 +17,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly reads: ReadStore,
     private readonly projector: ProjectorService,
-    private readonly logger: PinoLogger,
+    private readonly logger: AppLogger,
   ) {
     this.logger.setContext('Health');
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { PinoLogger } from 'nestjs-pino';
+import { AppLogger } from '../shared/logging/app-logger';
 import type { EventSchemas } from '@cl/domain/shared/schemas';
 import { EVENT_STORE, type EventStore } from '@cl/event-store';
 import { READ_STORE, type ReadStore } from '@cl/read-models';
@@ -35,7 +35,7 @@ export class ProjectorService implements OnApplicationBootstrap {
     @Inject(READ_STORE) private readonly reads: ReadStore,
     @Inject(EVENT_SCHEMAS) private readonly schemas: EventSchemas,
     private readonly config: ConfigService<AppConfig, true>,
-    private readonly logger: PinoLogger,
+    private readonly logger: AppLogger,
   ) {
     this.logger.setContext('Projector');
     this.tail = new SharedTail(events);

@@ -6,7 +6,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Response } from 'express';
-import { PinoLogger } from 'nestjs-pino';
+import { AppLogger } from '../../shared/logging/app-logger';
 import { EVENT_STORE, type AllFilter, type EventStore, type RecordedEvent } from '@cl/event-store';
 import type { AppConfig } from '../../config/config.schema';
 import type { Principal } from '../../shared/auth/principal';
@@ -40,7 +40,7 @@ export class FeedStreams implements BeforeApplicationShutdown {
     private readonly visibility: EventVisibility,
     private readonly horizon: ScopeHorizon,
     private readonly items: FeedItems,
-    private readonly logger: PinoLogger,
+    private readonly logger: AppLogger,
     config: ConfigService<AppConfig, true>,
   ) {
     this.logger.setContext('FeedStreams');

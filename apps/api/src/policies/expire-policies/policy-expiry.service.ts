@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { PinoLogger } from 'nestjs-pino';
+import { AppLogger } from '../../shared/logging/app-logger';
 import { randomUUID } from 'node:crypto';
 import { READ_STORE, type ReadStore } from '@cl/read-models';
 import { POLICIES } from '@cl/projections/policies/policies.projection';
@@ -21,7 +21,7 @@ export class PolicyExpiryService implements OnApplicationBootstrap, OnApplicatio
   constructor(
     private readonly commands: CommandBus,
     @Inject(READ_STORE) private readonly reads: ReadStore,
-    private readonly logger: PinoLogger,
+    private readonly logger: AppLogger,
   ) {
     this.logger.setContext('PolicyExpiry');
   }

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { PinoLogger } from 'nestjs-pino';
+import { AppLogger } from '../logging/app-logger';
 import { ReplayedProblem, type Problem } from '../problem/problem';
 import { holdAnswer, type CapturedAnswer } from './answer-capture';
 import { IdempotencyStore } from './idempotency.store';
@@ -19,7 +19,7 @@ import { requestIdempotency } from './request-idempotency';
 export class IdempotencyGuard implements CanActivate {
   constructor(
     private readonly records: IdempotencyStore,
-    private readonly logger: PinoLogger,
+    private readonly logger: AppLogger,
   ) {
     this.logger.setContext('Idempotency');
   }
@@ -29,10 +29,10 @@ export class IdempotencyGuard implements CanActivate {
     const idempotency = req.principal ? requestIdempotency(req) : undefined;
     if (!idempotency) return true;
     const id = this.records.recordId(req.principal!.userId, idempotency.key);
-    return this.begin(id, idempotency.fingerprint, context.switchToHttp().getResponse<Response>());
+    return this.begin(id, idempotency.fingerprint, context.switchToHttp().getResponse<Response>(), String(req.id ?? ''));
   }
 
-  private async begin(id: string, fingerprint: string, res: Response): Promise<boolean> {
+  private async begin(id: string, fingerprint: string, res: Response, correlationId: string): Promise<boolean> {
     const begun = await this.records.begin(id, fingerprint);
     if (begun.kind === 'replay') {
       res.setHeader('Idempotent-Replayed', 'true');
@@ -41,8 +41,8 @@ export class IdempotencyGuard implements CanActivate {
     }
     holdAnswer(
       res,
-      (answer) => this.settle(id, fingerprint, answer),
-      (err) => this.logger.error({ err }, 'sending the answer held for an Idempotency-Key failed'),
+      (answer) => this.settle(id, fingerprint, answer, correlationId),
+      (err) => this.logger.error({ err, correlationId }, 'sending the answer held for an Idempotency-Key failed'),
     );
     return true;
   }
@@ -52,7 +52,7 @@ export class IdempotencyGuard implements CanActivate {
    * again. A body that is not JSON cannot be replayed faithfully, so it is not stored (no command
    * answers with one; a retry would be answered from the events instead).
    */
-  private async settle(id: string, fingerprint: string, answer: CapturedAnswer): Promise<void> {
+  private async settle(id: string, fingerprint: string, answer: CapturedAnswer, correlationId: string): Promise<void> {
     const { statusCode, headers, body } = answer;
     try {
       if (statusCode < 400 && answer.json) await this.records.complete(id, fingerprint, { statusCode, headers, body });
@@ -60,8 +60,8 @@ export class IdempotencyGuard implements CanActivate {
       else await this.records.abandon(id);
     } catch (err) {
       // The answer is still true and is sent; a retry finds the key in the events' metadata instead.
-      this.logger.warn({ err }, 'storing the answer to an Idempotency-Key failed; forgetting the attempt');
-      await this.records.abandon(id).catch((e: unknown) => this.logger.warn({ err: e }, 'forgetting the attempt failed; it goes stale in 30 s'));
+      this.logger.warn({ err, correlationId }, 'storing the answer to an Idempotency-Key failed; forgetting the attempt');
+      await this.records.abandon(id).catch((e: unknown) => this.logger.warn({ err: e, correlationId }, 'forgetting the attempt failed; it goes stale in 30 s'));
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { ConfigService } from '@nestjs/config';
-import type { PinoLogger } from 'nestjs-pino';
+import type { AppLogger } from '../logging/app-logger';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ const T0 = Date.UTC(2026, 0, 1);
 const answer = { statusCode: 201, headers: { location: '/distributors/acme' }, body: { id: 'acme' } };
 
 const config = (hours: number) => ({ get: () => hours }) as unknown as ConfigService<AppConfig, true>;
-const logger = { setContext: jest.fn(), warn: jest.fn(), error: jest.fn() } as unknown as PinoLogger;
+const logger = { setContext: jest.fn(), warn: jest.fn(), error: jest.fn() } as unknown as AppLogger;
 
 interface Leg {
   name: string;
@@ -143,7 +143,7 @@ describe('the periodic purge', () => {
     const records = new IdempotencyStore({ write } as unknown as ReadStore, config(24), {
       setContext: jest.fn(),
       warn,
-    } as unknown as PinoLogger);
+    } as unknown as AppLogger);
     records.onModuleInit();
     const timer = setIntervalSpy.mock.results[0].value as NodeJS.Timeout;
     expect(timer.hasRef()).toBe(false);

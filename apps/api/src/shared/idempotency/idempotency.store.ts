@@ -9,7 +9,7 @@
  */
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { PinoLogger } from 'nestjs-pino';
+import { AppLogger } from '../logging/app-logger';
 import { createHash } from 'node:crypto';
 import { READ_STORE, type Doc, type ReadStore } from '@cl/read-models';
 import type { AppConfig } from '../../config/config.schema';
@@ -51,7 +51,7 @@ export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(READ_STORE) private readonly store: ReadStore,
     config: ConfigService<AppConfig, true>,
-    private readonly logger: PinoLogger,
+    private readonly logger: AppLogger,
   ) {
     this.logger.setContext('Idempotency');
     this.retentionMs = config.get('IDEMPOTENCY_RETENTION_HOURS', { infer: true }) * 60 * 60 * 1000;

@@ -1,12 +1,12 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import type { PinoLogger } from 'nestjs-pino';
+import type { AppLogger } from '../logging/app-logger';
 import { DomainError } from '@cl/domain/shared/errors';
 import { WrongExpectedRevisionError } from '@cl/event-store';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
 function run(error: unknown) {
   const logged: unknown[] = [];
-  const logger = { setContext: () => undefined, error: (...args: unknown[]) => logged.push(args) } as unknown as PinoLogger;
+  const logger = { setContext: () => undefined, error: (...args: unknown[]) => logged.push(args) } as unknown as AppLogger;
   const sent: { status?: number; type?: string; body?: string } = {};
   const res = {
     headersSent: false,

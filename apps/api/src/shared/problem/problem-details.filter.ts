@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Inject } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { PinoLogger } from 'nestjs-pino';
+import { AppLogger } from '../logging/app-logger';
 import { ReplayedAnswer } from '../idempotency/replayed-answer';
 import { toProblem } from './problem';
 
@@ -10,7 +10,7 @@ import { toProblem } from './problem';
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  constructor(@Inject(PinoLogger) private readonly logger: PinoLogger) {
+  constructor(@Inject(AppLogger) private readonly logger: AppLogger) {
     this.logger.setContext('ProblemDetailsFilter');
   }
 

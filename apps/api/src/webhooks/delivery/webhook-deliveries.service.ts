@@ -8,7 +8,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap }
 import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { PinoLogger } from 'nestjs-pino';
+import { AppLogger } from '../../shared/logging/app-logger';
 import { upcast, type EventSchemas } from '@cl/domain/shared/schemas';
 import { FeedItems } from '../../feed/feed-item';
 import type { WebhookEvent } from '@cl/domain/webhook/events';
@@ -45,7 +45,7 @@ export class WebhookDeliveries implements OnApplicationBootstrap, BeforeApplicat
     config: ConfigService<AppConfig, true>,
     private readonly visibility: EventVisibility,
     items: FeedItems,
-    private readonly logger: PinoLogger,
+    private readonly logger: AppLogger,
   ) {
     this.logger.setContext('Webhooks');
     const secrets = new WebhookSecrets(reads);
