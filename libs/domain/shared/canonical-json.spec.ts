@@ -136,6 +136,17 @@ describe('canonicalJson', () => {
       expect(error).toMatchObject({ path: '$.lines[1]["[3]"][0]' });
     });
 
+    it('writes values nested 1,000 levels deep (arrays and objects)', () => {
+      let array: unknown = 1;
+      let object: unknown = 1;
+      for (let i = 0; i < 1_000; i++) {
+        array = [array];
+        object = { a: object };
+      }
+      expect(canonicalJson(array)).toBe(JSON.stringify(array));
+      expect(canonicalJson(object)).toBe(JSON.stringify(object));
+    });
+
     it('a circular reference (but not a value that appears twice)', () => {
       const shared = { a: 1 };
       expect(canonicalJson({ x: shared, y: [shared] })).toBe('{"x":{"a":1},"y":[{"a":1}]}');

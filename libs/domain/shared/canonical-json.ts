@@ -58,7 +58,17 @@ function write(value: unknown, ancestors: Set<object>): string {
   if (ancestors.has(value)) throw new Misplaced('a circular reference');
   ancestors.add(value);
   try {
-    if (Array.isArray(value)) return `[${value.map((item, i) => within(i, item, ancestors)).join(',')}]`;
+    if (Array.isArray(value)) {
+      const items: string[] = [];
+      for (let i = 0; i < value.length; i++) {
+        try {
+          items.push(write(value[i], ancestors));
+        } catch (error) {
+          throw placed(error, `[${i}]`);
+        }
+      }
+      return `[${items.join(',')}]`;
+    }
     if (!isPlainObject(value)) throw new Misplaced(`a ${describe(value)}`);
     const record = value as Record<string, unknown>;
     const members: string[] = [];
@@ -66,7 +76,11 @@ function write(value: unknown, ancestors: Set<object>): string {
     for (const key of Object.keys(record).sort()) {
       const member = record[key];
       if (member === undefined) continue;
-      members.push(`${JSON.stringify(key)}:${within(key, member, ancestors)}`);
+      try {
+        members.push(`${JSON.stringify(key)}:${write(member, ancestors)}`);
+      } catch (error) {
+        throw placed(error, memberPath(key));
+      }
     }
     return `{${members.join(',')}}`;
   } finally {
@@ -74,14 +88,10 @@ function write(value: unknown, ancestors: Set<object>): string {
   }
 }
 
-/** Writes an array element (`step` is its index) or an object member (`step` is its key). */
-function within(step: number | string, value: unknown, ancestors: Set<object>): string {
-  try {
-    return write(value, ancestors);
-  } catch (error) {
-    if (error instanceof Misplaced) error.steps.push(typeof step === 'number' ? `[${step}]` : memberPath(step));
-    throw error;
-  }
+/** Adds one step (`[i]` or a member) to the path of an error unwinding through this level. */
+function placed(error: unknown, step: string): unknown {
+  if (error instanceof Misplaced) error.steps.push(step);
+  return error;
 }
 
 /** An object literal or JSON.parse result: its prototype is Object.prototype (of any realm) or null. */

@@ -1,4 +1,5 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@cl/event-store';
@@ -27,10 +28,11 @@ export class HealthController {
   @HealthCheck()
   @ApiOkResponse({ description: 'Both stores answer; `projections` gives the checkpoint and lag of each projection and each reactor (`reactor:<name>`)' })
   @ApiServiceUnavailableResponse({ description: 'A store does not answer' })
-  check() {
+  check(@Req() req: Request) {
+    const correlationId = String(req.id ?? '');
     return this.health.check([
-      () => this.probe('eventStore', () => this.events.ping()),
-      () => this.probe('readStore', () => this.reads.ping()),
+      () => this.probe('eventStore', () => this.events.ping(), correlationId),
+      () => this.probe('readStore', () => this.reads.ping(), correlationId),
       () => this.projections(),
     ]);
   }
@@ -55,14 +57,14 @@ export class HealthController {
     return failing.length ? indicator.down({ ...details, failing }) : indicator.up(details);
   }
 
-  private async probe(key: string, ping: () => Promise<void>) {
+  private async probe(key: string, ping: () => Promise<void>, correlationId: string) {
     const indicator = this.indicator.check(key);
     try {
       await ping();
       return indicator.up();
     } catch (error) {
       // Store errors can name hosts and ports: the details go to the log, the probe says only that it failed.
-      this.logger.error({ err: error, store: key }, 'health probe failed');
+      this.logger.error({ err: error, store: key, correlationId }, 'health probe failed');
       return indicator.down({ message: 'not reachable' });
     }
   }

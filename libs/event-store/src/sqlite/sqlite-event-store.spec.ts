@@ -96,4 +96,14 @@ describe('SqliteEventStore specifics', () => {
     await store.close();
     await cleanup();
   });
+
+  it('learns no stream end from a read from a fractional revision', async () => {
+    const { file, cleanup } = tempFile();
+    const store = new SqliteEventStore(file);
+    await store.appendToStream('s-1', [newEvent('A'), newEvent('B'), newEvent('C')]);
+    expect(await store.readStream('s-1', { fromRevision: 2.5 })).toEqual([]);
+    expect((await store.readStream('s-1', { fromRevision: 2 })).map((e) => e.type)).toEqual(['C']);
+    await store.close();
+    await cleanup();
+  });
 });

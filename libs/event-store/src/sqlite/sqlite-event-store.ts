@@ -67,7 +67,10 @@ export class SqliteEventStore implements EventStore {
     this.appendTransaction = this.db.transaction(this.appendTx);
   }
 
-  /** Exposed for benchmarks and the audit tooling; not part of the port. */
+  /**
+   * Exposed for benchmarks and the audit tooling; not part of the port. Append only through the
+   * adapter: an event inserted on this connection behind its back is not in the known stream ends.
+   */
   get database(): Database.Database {
     return this.db;
   }
@@ -110,6 +113,7 @@ export class SqliteEventStore implements EventStore {
       return this.stmts.backwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit).map(toRecorded);
     }
     const from = options.fromRevision ?? 0;
+    if (!Number.isInteger(from)) return this.stmts.forwards.all(stream, from, limit).map(toRecorded); // bounds count whole revisions
     this.heads.check();
     if (this.heads.nothingFrom(stream, from)) return [];
     const rows = this.stmts.forwards.all(stream, from, limit);

@@ -31,7 +31,7 @@ export interface StreamRequest {
 export class FeedStreams implements BeforeApplicationShutdown {
   private readonly open = new Set<FeedStream>();
   private readonly perUser = new Map<string, number>();
-  private readonly settings: StreamSettings;
+  private readonly settings: Omit<StreamSettings, 'report'>;
   private readonly maxPerUser: number;
   private closing = false;
 
@@ -48,7 +48,6 @@ export class FeedStreams implements BeforeApplicationShutdown {
     this.settings = {
       heartbeatMs: config.get('FEED_HEARTBEAT_MS', { infer: true }),
       slowConsumerMs: config.get('FEED_SLOW_CONSUMER_MS', { infer: true }),
-      report: (err) => this.logger.error({ err }, 'closing a feed subscription failed'),
     };
   }
 
@@ -57,7 +56,8 @@ export class FeedStreams implements BeforeApplicationShutdown {
     if (this.closing) throw new ApiProblem(503, 'FEED.SHUTTING_DOWN', 'The server is shutting down; reconnect to another instance or retry shortly');
     this.reserve(viewer.userId);
     try {
-      const stream = new FeedStream(res, this.events.subscribeToAll({ after, filter }), this.admitFor(viewer), this.settings, after);
+      const report = (err: unknown) => this.logger.error({ err, correlationId: String(res.req.id ?? '') }, 'closing a feed subscription failed');
+      const stream = new FeedStream(res, this.events.subscribeToAll({ after, filter }), this.admitFor(viewer), { ...this.settings, report }, after);
       this.open.add(stream);
       try {
         await stream.run();

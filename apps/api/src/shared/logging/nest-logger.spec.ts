@@ -32,6 +32,12 @@ describe("Nest's messages and the classes' loggers in one pino logger", () => {
     expect(lines[1]).toMatchObject({ level: 50, context: 'ExceptionHandler', msg: 'boom', err: { message: 'boom', type: 'Error' } });
   });
 
+  it('keeps arguments between the message and the context', () => {
+    const { lines, root } = capture();
+    new NestPinoLogger(root).warn('retrying', 3, { after: 'ms' }, 'Somewhere');
+    expect(lines[0]).toMatchObject({ level: 40, context: 'Somewhere', msg: 'retrying', extra: [3, { after: 'ms' }] });
+  });
+
   it("keeps the stack Nest's exception handlers pass after the text", () => {
     const { lines, root } = capture();
     const stack = 'Error: failed\n    at somewhere (file.js:1:1)';

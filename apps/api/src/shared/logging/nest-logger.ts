@@ -32,14 +32,18 @@ export class NestPinoLogger implements LoggerService {
     const context = rest.length > 0 ? rest[rest.length - 1] : undefined;
     const args = rest.slice(0, -1);
     const fields: Record<string, unknown> = context === undefined ? {} : { context };
-    if (message instanceof Error) return this.root[level]({ ...fields, err: message }, message.message);
+    if (message instanceof Error) return this.root[level]({ ...fields, err: message, ...extra(args) }, message.message);
     if (typeof message === 'object' && message !== null) {
-      return this.root[level]({ ...fields, ...message }, typeof args[0] === 'string' ? args[0] : undefined);
+      const text = typeof args[0] === 'string' ? (args.shift() as string) : undefined;
+      return this.root[level]({ ...fields, ...message, ...extra(args) }, text);
     }
     if (level === 'error' && typeof args[0] === 'string' && args[0].includes('\n    at ')) {
-      const err = Object.assign(new Error(String(message)), { stack: args[0] }); // Nest's (message, stack, context)
-      return this.root.error({ ...fields, err }, String(message));
+      const err = Object.assign(new Error(String(message)), { stack: args.shift() }); // Nest's (message, stack, context)
+      return this.root.error({ ...fields, err, ...extra(args) }, String(message));
     }
-    this.root[level](fields, String(message));
+    this.root[level]({ ...fields, ...extra(args) }, String(message));
   }
 }
+
+/** Arguments between the message and the context, which Nest's console logger would print too. */
+const extra = (args: unknown[]) => (args.length > 0 ? { extra: args } : {});
