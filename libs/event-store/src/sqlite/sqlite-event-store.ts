@@ -114,7 +114,6 @@ export class SqliteEventStore implements EventStore {
     }
     const from = options.fromRevision ?? 0;
     if (!Number.isInteger(from)) return this.stmts.forwards.all(stream, from, limit).map(toRecorded); // bounds count whole revisions
-    this.heads.check();
     if (this.heads.nothingFrom(stream, from)) return [];
     const rows = this.stmts.forwards.all(stream, from, limit);
     if (limit < 0 || rows.length < limit) this.heads.readToEnd(stream, from, rows.at(-1)?.revision);

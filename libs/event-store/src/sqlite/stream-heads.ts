@@ -12,29 +12,31 @@
  */
 export class StreamHeads {
   private readonly bounds = new Map<string, number>();
-  private version: number | undefined;
+  private version: number;
 
   constructor(
     /** `PRAGMA data_version` of the connection the bounds describe. */
     private readonly dataVersion: () => number,
     /** Streams remembered at most; the one remembered longest ago goes first. */
     private readonly maxStreams = 50_000,
-  ) {}
-
-  /**
-   * Call before each read: forgets every bound if another connection committed since the last call.
-   * Called before the query, so a bound learnt from the query can only be newer than its version.
-   */
-  check(): void {
-    const now = this.dataVersion();
-    if (now !== this.version) this.bounds.clear();
-    this.version = now;
+  ) {
+    this.version = dataVersion();
   }
 
-  /** The stream certainly has no event at or after `fromRevision` (as of the last `check`). */
+  /**
+   * The stream certainly has no event at or after `fromRevision`. Asks `data_version` only when a bound
+   * would answer (a read that goes to the query anyway need not): every bound kept was learnt after the
+   * version was last seen to change, so an unchanged version means none is stale; a changed one
+   * forgets them all.
+   */
   nothingFrom(stream: string, fromRevision: number): boolean {
     const bound = this.bounds.get(stream);
-    return bound !== undefined && fromRevision > bound;
+    if (bound === undefined || fromRevision <= bound) return false;
+    const now = this.dataVersion();
+    if (now === this.version) return true;
+    this.version = now;
+    this.bounds.clear();
+    return false;
   }
 
   /** A read from `fromRevision` reached the stream's end; `last` is the last revision it returned, if any. */
