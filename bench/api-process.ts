@@ -94,6 +94,8 @@ export async function startApi({
     JWT_SECRET: secret,
     RATE_LIMIT_PER_MINUTE: '1000000000',
     ...(externalProjector ? { PROJECTOR: 'external' } : {}),
+    // Node options for the API and projector only, not the load generator (e.g. a V8 heap flag under test)
+    ...(process.env.BENCH_CHILD_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_CHILD_NODE_OPTIONS } : {}),
     ...env,
   };
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];

@@ -14,24 +14,29 @@ describe('the request log line', () => {
     const log = requestLogging(pino(sink));
     server = createServer((req, res) => {
       log(req as Request, res as unknown as Response, () => undefined);
-      res.statusCode = 201;
+      if (req.url === '/hang') return; // answered never: the client gives up
+      res.statusCode = req.url === '/fail' ? 503 : 201;
       res.end('{}');
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  it('says who asked what and the answer, without headers (the bearer token least of all)', async () => {
-    const { port } = server.address() as AddressInfo;
-    await new Promise<void>((resolve, reject) => {
-      const req = request({ port, method: 'POST', path: '/sales?x=1', headers: { authorization: 'Bearer secret-token', 'user-agent': 'ua/1', 'x-correlation-id': 'corr-1' } }, (res) => {
+  beforeEach(() => (lines.length = 0));
+
+  const ask = (path: string, headers: Record<string, string> = {}) =>
+    new Promise<void>((resolve, reject) => {
+      const { port } = server.address() as AddressInfo;
+      const req = request({ port, method: 'POST', path, headers }, (res) => {
         res.resume();
         res.on('end', resolve);
       });
       req.on('error', reject);
       req.end();
-    });
-    await new Promise((r) => setImmediate(r));
+    }).then(() => new Promise((r) => setImmediate(r)));
+
+  it('says who asked what and the answer, without headers (the bearer token least of all)', async () => {
+    await ask('/sales?x=1', { authorization: 'Bearer secret-token', 'user-agent': 'ua/1', 'x-correlation-id': 'corr-1' });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       req: { id: 'corr-1', method: 'POST', url: '/sales?x=1', remoteAddress: '127.0.0.1', userAgent: 'ua/1' },
@@ -41,5 +46,24 @@ describe('the request log line', () => {
     expect(Object.keys(lines[0].req as object).sort()).toEqual(['id', 'method', 'remoteAddress', 'url', 'userAgent']);
     expect(Object.keys(lines[0].res as object)).toEqual(['statusCode']);
     expect(JSON.stringify(lines[0])).not.toContain('secret-token');
+  });
+
+  it('logs a 5xx answer as errored, with an error naming the status', async () => {
+    await ask('/fail', { 'x-correlation-id': 'corr-2' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: 'request errored', req: { id: 'corr-2' }, res: { statusCode: 503 }, err: { message: 'failed with status code 503' } });
+  });
+
+  it('logs a request the client abandoned once, as aborted', async () => {
+    const { port } = server.address() as AddressInfo;
+    const req = request({ port, method: 'POST', path: '/hang', headers: { 'x-correlation-id': 'corr-3' } });
+    req.on('error', () => undefined);
+    req.end();
+    await new Promise((r) => setTimeout(r, 50));
+    req.destroy();
+    for (let i = 0; i < 50 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: 'request aborted', req: { id: 'corr-3', url: '/hang' } });
   });
 });
