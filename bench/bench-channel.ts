@@ -31,12 +31,24 @@ export async function inPool<T, R>(items: T[], concurrency: number, work: (item:
  * load). An idle one is dropped after 4 s, before the API's 5 s keep-alive timeout closes it from
  * its side: a POST written to a connection the server is closing fails with ECONNRESET (it did once,
  * at the start of a paced run that followed minutes of autocannon), and a POST is not retried.
+ *
+ * At most CONNECTIONS of them, opened before a measured run (`openConnections`), as a load tool's fixed
+ * connections are: a request finding all busy waits for one here, and its latency, counted from when
+ * it was due, includes the wait. With up to 256 opened on demand, a run whose latency rose opened
+ * connections mid-run, and a new connection to an API that busy took seconds to be answered (requests
+ * due at the same moment took 2–7 s on a new connection and ~65 ms on an open one, 2026-11-29).
  */
-const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS, timeout: 4_000 });
+
+/** Opens (or wakes) every connection of the pool: as many cheap requests at once, then the measured run. */
+export async function openConnections(api: ApiProcess): Promise<void> {
+  await Promise.all(Array.from({ length: CONNECTIONS }, () => send(api, 'GET', '/health', '')));
+}
 
 export function send(api: ApiProcess, method: string, path: string, auth: string, body?: object): Promise<{ status: number; body: any }> {
   const payload = body ? JSON.stringify(body) : undefined;
-  const headers: Record<string, string | number> = { authorization: auth };
+  const headers: Record<string, string | number> = auth ? { authorization: auth } : {};
   if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
   return new Promise((resolve, reject) => {
     const req = request(`${api.url}${path}`, { method, headers, agent }, (res) => {

@@ -9,8 +9,9 @@
  *   node -r @swc-node/register bench/cpu-split.ts <seconds> <pattern>...
  *   e.g. … bench/cpu-split.ts 80 api/src/main.ts projector/src/main.ts bench/lag.ts
  *
- * Prints one line a second, then the medians over the seconds in which every one of the processes used
- * at least 50 ms of CPU (the load running, not start-up or set-up).
+ * Prints one line a second, then (after <seconds>, or when stopped with SIGTERM / SIGINT) the medians
+ * over the seconds in which every one of the processes used at least 50 ms of CPU (the load running,
+ * not start-up or set-up).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { median } from './stats';
@@ -56,6 +57,14 @@ async function main(): Promise<void> {
   const [seconds, ...patterns] = process.argv.slice(2);
   const previous = new Map<string, Sample>();
   const rows: Sample[][] = [];
+  const summarise = () => {
+    const summary = patterns.map((pattern, i) => {
+      const m = (f: (x: Sample) => number) => (rows.length ? median(rows.map((r) => f(r[i]))).toFixed(0) : '-');
+      return `${pattern}: main on CPU ${m((x) => x.onCpuMs)} ms/s, waiting for a core ${m((x) => x.waitMs)} ms/s, process ${m((x) => x.processCpuMs)} ms/s`;
+    });
+    process.stdout.write(`medians over the ${rows.length} s all were busy: ${summary.join(' | ')}\n`);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => (summarise(), process.exit(0)));
   for (let s = 0; s < Number(seconds); s++) {
     const row = patterns.map((pattern) => {
       const pid = findProcess(pattern);
@@ -70,11 +79,7 @@ async function main(): Promise<void> {
     if (row.every((d) => d !== undefined && d.processCpuMs >= BUSY_MS)) rows.push(row as Sample[]);
     await new Promise((r) => setTimeout(r, 1000));
   }
-  const summary = patterns.map((pattern, i) => {
-    const m = (f: (x: Sample) => number) => median(rows.map((r) => f(r[i]))).toFixed(0);
-    return `${pattern}: main on CPU ${m((x) => x.onCpuMs)} ms/s, waiting for a core ${m((x) => x.waitMs)} ms/s, process ${m((x) => x.processCpuMs)} ms/s`;
-  });
-  process.stdout.write(`medians over the ${rows.length} s all were busy: ${summary.join(' | ')}\n`);
+  summarise();
 }
 
 void main();

@@ -65,7 +65,13 @@ export function percentile(values: number[], p: number): number {
  * measures the burst, not the rate. Latency counts from when a request was due, so a stalled server
  * cannot hide its backlog (no coordinated omission).
  */
-export async function paced(rate: number, seconds: number, send: (i: number) => Promise<void>): Promise<LoadResult> {
+export async function paced(
+  rate: number,
+  seconds: number,
+  send: (i: number) => Promise<void>,
+  /** Called with each answer: when it was due (ms from the start) and how long it took from then. */
+  onAnswer?: (dueMs: number, latencyMs: number) => void,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const inFlight = new Set<Promise<void>>();
   const start = performance.now();
@@ -76,7 +82,11 @@ export async function paced(rate: number, seconds: number, send: (i: number) => 
     for (; i < total && start + (i * 1000) / rate <= now; i++) {
       const due = start + (i * 1000) / rate;
       const request: Promise<void> = send(i).then(
-        () => void latencies.push(performance.now() - due),
+        () => {
+          const latency = performance.now() - due;
+          latencies.push(latency);
+          onAnswer?.(due - start, latency);
+        },
         (error: unknown) => void (failure ??= error),
       );
       inFlight.add(request);

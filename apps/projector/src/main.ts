@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   embeddedDataFiles(config); // a damaged, full or read-only data file: named, before anything is opened
   const logger = pino({ level: config.LOG_LEVEL, name: 'projector' });
   const service = { backgroundCheckpoints: { onError: (err: Error) => logger.error({ err }, 'background WAL checkpoint failed; retrying on schedule') } };
-  const [events, reads] = await Promise.all([createEventStore(config, service), createReadStore(config, service)]);
+  // Woken by the API's commits (a watch on the log's WAL), not only by the 50 ms poll: see SqliteEventStoreOptions.
+  const [events, reads] = await Promise.all([createEventStore(config, { ...service, watchOtherWriters: true }), createReadStore(config, service)]);
   const projector = new Projector(events, reads, allProjections, {
     schemas: allEventSchemas,
     onError: (projection, err) => logger.error({ err, projection }, 'projection failed; retrying'),

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { EventStore } from '@cl/event-store';
 import { fromSqliteError } from '@cl/event-store/sqlite/data-files';
-import { SqliteEventStore } from '@cl/event-store/sqlite/sqlite-event-store';
+import { SqliteEventStore, type SqliteEventStoreOptions } from '@cl/event-store/sqlite/sqlite-event-store';
 import { ChainedEventStore } from '@cl/event-store/audit/chained-event-store';
 import { EsdbEventStore } from '@cl/event-store/esdb/esdb-event-store';
 import type { WalCheckpointerOptions } from '@cl/event-store/sqlite/wal-checkpointer';
@@ -40,7 +40,10 @@ export function describeStores(config: Pick<StoreConfig, 'EVENTSTORE_CONNECTION_
  * Whichever adapter, every append is hash-chained (tamper evidence, see docs/audit.md). On SQLite,
  * concurrent appends share one commit (one fsync): see group-commit.ts.
  */
-export async function createEventStore(config: StoreConfig, options: ServiceOptions = {}): Promise<EventStore> {
+export async function createEventStore(
+  config: StoreConfig,
+  options: ServiceOptions & Pick<SqliteEventStoreOptions, 'watchOtherWriters'> = {},
+): Promise<EventStore> {
   const adapter = config.EVENTSTORE_CONNECTION_STRING
     ? await EsdbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING)
     : new GroupCommitEventStore(

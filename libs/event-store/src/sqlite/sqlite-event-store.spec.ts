@@ -66,6 +66,22 @@ describe('SqliteEventStore specifics', () => {
     await cleanup();
   });
 
+  it('with watchOtherWriters, wakes a waiting subscription at another connection\'s append, not at the next poll', async () => {
+    const { file, cleanup } = tempFile();
+    const writer = new SqliteEventStore(file);
+    await writer.appendToStream('s-0', [newEvent('before')]); // the WAL exists; the watch must see writes to it
+    const reader = new SqliteEventStore(file, { pollIntervalMs: 600_000, watchOtherWriters: true });
+    const sub = reader.subscribeToAll({ after: 1 });
+    const next = sub[Symbol.asyncIterator]().next();
+    await new Promise((r) => setTimeout(r, 50)); // the subscription has read nothing and waits
+    await writer.appendToStream('s-1', [newEvent('A')]);
+    expect((await next).value.type).toBe('A'); // a ten-minute poll would time this test out
+    await sub.close();
+    await reader.close();
+    await writer.close();
+    await cleanup();
+  });
+
   it('returns to a read past the end what another connection appended since (PRAGMA data_version)', async () => {
     const { file, cleanup } = tempFile();
     const reader = new SqliteEventStore(file);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { WrongExpectedRevisionError } from '../errors';
 import type {
   AllFilter,
@@ -31,7 +31,21 @@ export interface SqliteEventStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** Checkpoint the WAL from a worker thread instead of inside commits (see wal-checkpointer.ts). */
   backgroundCheckpoints?: WalCheckpointerOptions;
+  /**
+   * Wake live subscriptions as soon as another process writes the log (a watch on the data directory
+   * for writes to the file's WAL) rather than at the next poll. For a process that follows what others
+   * append, as the separate projector does: the 50 ms poll was half of its lag. The poll stays, so a
+   * watch that fails or misses a write only costs that delay.
+   */
+  watchOtherWriters?: boolean;
 }
+
+/**
+ * A write seen on the WAL wakes the subscriptions this long after, once for all the writes meanwhile:
+ * woken at every commit (several hundred a second under load), the separate projector applied batches
+ * of a few events, and at 1,000 sales/s two of three runs fell behind (docs/benchmarks.md, 2026-11-29).
+ */
+const WATCH_COALESCE_MS = 10;
 
 /** The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous; each append is one transaction. */
 export class SqliteEventStore implements EventStore {
@@ -42,6 +56,9 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly checkpointer?: WalCheckpointer;
   private readonly heads: StreamHeads;
+  private readonly watchOtherWriters: boolean;
+  private watcher?: FSWatcher;
+  private wakeTimer?: NodeJS.Timeout;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -49,6 +66,7 @@ export class SqliteEventStore implements EventStore {
     if (options.backgroundCheckpoints) this.checkpointer = startBackgroundCheckpoints(this.db, options.backgroundCheckpoints);
     this.appended.setMaxListeners(0);
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.watchOtherWriters = options.watchOtherWriters === true && file !== ':memory:';
     this.stmts = {
       lastRevision: this.db.prepare<[string], { revision: number }>('SELECT max(revision) AS revision FROM events WHERE stream = ?'),
       insert: this.db.prepare(
@@ -136,6 +154,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    if (this.watchOtherWriters) this.watchLog();
     return pollingSubscription({
       after: options.after ?? 0,
       readBatch: (after) => this.readAll({ after, maxCount: 500, filter: options.filter }),
@@ -152,9 +171,38 @@ export class SqliteEventStore implements EventStore {
     this.db.prepare('SELECT 1').get();
   }
 
+  /**
+   * Every commit, from any connection, writes the WAL: a write to it wakes the subscriptions waiting
+   * for more (a busy one reads on anyway). The directory is watched, not the file, since the WAL is
+   * deleted when the last connection closes and made again by the next.
+   */
+  private watchLog(): void {
+    if (this.watcher || this.closed) return;
+    const wal = `${basename(this.db.name)}-wal`;
+    const wake = () => {
+      this.wakeTimer = undefined;
+      this.appended.emit('append');
+    };
+    try {
+      this.watcher = watch(dirname(this.db.name), { persistent: false }, (_event, name) => {
+        if (name === wal) this.wakeTimer ??= setTimeout(wake, WATCH_COALESCE_MS);
+      });
+      this.watcher.on('error', () => this.stopWatching()); // the poll remains
+    } catch {
+      // no file watching here (e.g. out of inotify watches): the poll remains
+    }
+  }
+
+  private stopWatching(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+    clearTimeout(this.wakeTimer);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.stopWatching();
     this.appended.emit('close');
     await this.checkpointer?.stop();
     this.db.close();
