@@ -197,6 +197,7 @@ export class SqliteEventStore implements EventStore {
     this.watcher?.close();
     this.watcher = undefined;
     clearTimeout(this.wakeTimer);
+    this.wakeTimer = undefined; // a watch started again must be able to schedule its wake-ups
   }
 
   async close(): Promise<void> {
