@@ -41,17 +41,27 @@ export async function inPool<T, R>(items: T[], concurrency: number, work: (item:
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS, timeout: 4_000 });
 
+/** Connections of their own for a benchmark's probes, so that they never wait behind the load's requests. */
+export const probeAgent = new Agent({ keepAlive: true, maxSockets: 4, timeout: 4_000 });
+
 /** Opens (or wakes) every connection of the pool: as many cheap requests at once, then the measured run. */
 export async function openConnections(api: ApiProcess): Promise<void> {
   await Promise.all(Array.from({ length: CONNECTIONS }, () => send(api, 'GET', '/health', '')));
 }
 
-export function send(api: ApiProcess, method: string, path: string, auth: string, body?: object): Promise<{ status: number; body: any }> {
+export function send(
+  api: ApiProcess,
+  method: string,
+  path: string,
+  auth: string,
+  body?: object,
+  via: Agent = agent,
+): Promise<{ status: number; body: any }> {
   const payload = body ? JSON.stringify(body) : undefined;
   const headers: Record<string, string | number> = auth ? { authorization: auth } : {};
   if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
   return new Promise((resolve, reject) => {
-    const req = request(`${api.url}${path}`, { method, headers, agent }, (res) => {
+    const req = request(`${api.url}${path}`, { method, headers, agent: via }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {

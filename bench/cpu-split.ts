@@ -55,7 +55,7 @@ function sample(pid: string): Sample | undefined {
 
 async function main(): Promise<void> {
   const [seconds, ...patterns] = process.argv.slice(2);
-  const previous = new Map<string, Sample>();
+  const previous = new Map<string, Sample & { at: number }>();
   const rows: Sample[][] = [];
   const summarise = () => {
     const summary = patterns.map((pattern, i) => {
@@ -68,11 +68,17 @@ async function main(): Promise<void> {
   for (let s = 0; s < Number(seconds); s++) {
     const row = patterns.map((pattern) => {
       const pid = findProcess(pattern);
-      const now = pid ? sample(pid) : undefined;
+      const taken = pid ? sample(pid) : undefined;
+      const now = taken && { ...taken, at: performance.now() };
       const before = pid ? previous.get(pid) : undefined;
       if (pid && now) previous.set(pid, now);
       if (!now || !before) return undefined;
-      return { onCpuMs: now.onCpuMs - before.onCpuMs, waitMs: now.waitMs - before.waitMs, processCpuMs: now.processCpuMs - before.processCpuMs };
+      const perSecond = 1000 / (now.at - before.at); // the interval is a second plus the time the scan took
+      return {
+        onCpuMs: (now.onCpuMs - before.onCpuMs) * perSecond,
+        waitMs: (now.waitMs - before.waitMs) * perSecond,
+        processCpuMs: (now.processCpuMs - before.processCpuMs) * perSecond,
+      };
     });
     const cells = row.map((d, i) => `${patterns[i]}: ${d ? `main ${d.onCpuMs.toFixed(0)} + wait ${d.waitMs.toFixed(0)} ms, process ${d.processCpuMs.toFixed(0)} ms` : '-'}`);
     process.stdout.write(`${new Date().toISOString().slice(11, 19)}  ${cells.join(' | ')}\n`);

@@ -12,7 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApi, waitForProjections, type ApiProcess } from './api-process';
-import { BenchChannel, openConnections, send } from './bench-channel';
+import { BenchChannel, openConnections, probeAgent, send } from './bench-channel';
 import { paced, percentile } from './load';
 
 const POLL_MS = 5;
@@ -43,11 +43,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** One probe after another until `until`: each records a sale, then polls until it is queryable. */
 async function probe(api: ApiProcess, channel: BenchChannel, clients: string[], until: number, lags: number[]): Promise<void> {
   for (let i = 0; Date.now() < until; i++) {
-    const res = await send(api, 'POST', '/sales', channel.distributor, BenchChannel.saleBody(clients, i));
+    const res = await send(api, 'POST', '/sales', channel.distributor, BenchChannel.saleBody(clients, i), probeAgent);
     if (res.status !== 201) throw new Error(`probe sale: ${res.status} ${JSON.stringify(res.body)}`);
     const acknowledged = performance.now();
     for (;;) {
-      const read = await send(api, 'GET', `/sales/${res.body.saleId}`, channel.distributor);
+      const read = await send(api, 'GET', `/sales/${res.body.saleId}`, channel.distributor, undefined, probeAgent);
       if (read.status === 200) break;
       if (read.status !== 404) throw new Error(`probe read: ${read.status}`);
       await sleep(POLL_MS);
@@ -74,15 +74,15 @@ export async function lagBenchmark(options: LagOptions): Promise<string[]> {
       await waitForProjections(api);
     }
     await openConnections(api);
-    const windows: number[][] = [];
-    const background = paced(rate, seconds, sale, (due, latency) => (windows[Math.floor(due / 5000)] ??= []).push(latency));
+    const windows: number[][] = Array.from({ length: Math.ceil(seconds / 5) }, () => []);
+    const background = paced(rate, seconds, sale, (due, latency) => windows[Math.min(Math.floor(due / 5000), windows.length - 1)].push(latency));
     await sleep(2000); // let the load settle before sampling
     const lags: number[] = [];
     await Promise.all(Array.from({ length: PROBES }, () => probe(api, channel, clients, Date.now() + (seconds - 3) * 1000, lags)));
     const load = await background;
     const sustained = Math.round(load.rate);
     const ms = (v: number) => `${v.toFixed(1)} ms`;
-    const byWindow = windows.map((w) => percentile(w, 99).toFixed(0)).join(' / ');
+    const byWindow = windows.map((w) => (w.length ? percentile(w, 99).toFixed(0) : '-')).join(' / ');
     const warm = warmupSeconds > 0 ? `after ${warmupSeconds} s at ${rate / 2}/s` : 'from a cold start';
     return [
       `lag (${options.label}): POST /sales sent evenly at ${rate}/s for ${seconds} s ${warm}, sustained ${sustained}/s (command p50 ${load.p50} ms, p99 ${load.p99} ms; p99 by 5 s: ${byWindow} ms); ` +

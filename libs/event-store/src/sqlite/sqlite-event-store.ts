@@ -179,13 +179,22 @@ export class SqliteEventStore implements EventStore {
   private watchLog(): void {
     if (this.watcher || this.closed) return;
     const wal = `${basename(this.db.name)}-wal`;
+    // A commit is visible only after its frames are written (and, under FULL, synced): a wake-up due
+    // before that finds nothing, so writes seen while one is pending bring one more wake-up after it.
+    let writtenSince = false;
     const wake = () => {
       this.wakeTimer = undefined;
       this.appended.emit('append');
+      if (writtenSince) {
+        writtenSince = false;
+        this.wakeTimer = setTimeout(wake, WATCH_COALESCE_MS);
+      }
     };
     try {
       this.watcher = watch(dirname(this.db.name), { persistent: false }, (_event, name) => {
-        if (name === wal) this.wakeTimer ??= setTimeout(wake, WATCH_COALESCE_MS);
+        if (name !== wal) return;
+        if (this.wakeTimer) writtenSince = true;
+        else this.wakeTimer = setTimeout(wake, WATCH_COALESCE_MS);
       });
       this.watcher.on('error', () => this.stopWatching()); // the poll remains
     } catch {

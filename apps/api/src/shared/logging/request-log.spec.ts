@@ -64,6 +64,6 @@ describe('the request log line', () => {
     for (let i = 0; i < 50 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, 20));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ msg: 'request aborted', req: { id: 'corr-3', url: '/hang' } });
+    expect(lines[0]).toMatchObject({ msg: 'request aborted', req: { id: 'corr-3', url: '/hang', remoteAddress: '127.0.0.1' } });
   });
 });

@@ -18,6 +18,7 @@ export function requestLogging(logger: Pino): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = Date.now();
     const id = correlationId(req, res);
+    const remoteAddress = req.socket.remoteAddress; // read now: a destroyed socket (an abort) no longer says
     let logged = false;
     const done = (err?: unknown) => {
       if (logged) return;
@@ -25,7 +26,7 @@ export function requestLogging(logger: Pino): RequestHandler {
       res.off('finish', done);
       res.off('close', done);
       res.off('error', done);
-      const line = { req: loggedRequest(req, id), res: { statusCode: res.statusCode }, responseTime: Date.now() - started };
+      const line = { req: loggedRequest(req, id, remoteAddress), res: { statusCode: res.statusCode }, responseTime: Date.now() - started };
       if (err !== undefined || res.statusCode >= 500) {
         logger.info({ ...line, err: err ?? new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
       } else {
@@ -39,12 +40,12 @@ export function requestLogging(logger: Pino): RequestHandler {
   };
 }
 
-function loggedRequest(req: Request, id: string) {
+function loggedRequest(req: Request, id: string, remoteAddress: string | undefined) {
   return {
     id,
     method: req.method,
     url: req.originalUrl ?? req.url,
-    remoteAddress: req.socket.remoteAddress,
+    remoteAddress,
     userAgent: req.headers['user-agent'],
   };
 }
