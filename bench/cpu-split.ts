@@ -56,6 +56,7 @@ function sample(pid: string): Sample | undefined {
 async function main(): Promise<void> {
   const [seconds, ...patterns] = process.argv.slice(2);
   const previous = new Map<string, Sample & { at: number }>();
+  const found = new Map<string, string>();
   const rows: Sample[][] = [];
   const summarise = () => {
     const summary = patterns.map((pattern, i) => {
@@ -67,8 +68,15 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => (summarise(), process.exit(0)));
   for (let s = 0; s < Number(seconds); s++) {
     const row = patterns.map((pattern) => {
-      const pid = findProcess(pattern);
-      const taken = pid ? sample(pid) : undefined;
+      // The process found earlier, while it lives: scanning every command line in /proc each second
+      // is work on the machine being measured.
+      let pid = found.get(pattern);
+      let taken = pid ? sample(pid) : undefined;
+      if (!taken) {
+        pid = findProcess(pattern);
+        taken = pid ? sample(pid) : undefined;
+        if (pid) found.set(pattern, pid);
+      }
       const now = taken && { ...taken, at: performance.now() };
       const before = pid ? previous.get(pid) : undefined;
       if (pid && now) previous.set(pid, now);
