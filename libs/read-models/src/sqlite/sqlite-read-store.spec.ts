@@ -11,7 +11,7 @@ import { sortDocs } from './mongo-semantics';
 import { BatchWriter } from './batch-writer';
 import { DocTables } from './doc-tables';
 import { prepareSystemStatements, storedFieldsOf, SYSTEM_SCHEMA } from './schema';
-import { SqliteReadStore } from './sqlite-read-store';
+import { READ_STORE_PAGE_SIZE, SqliteReadStore } from './sqlite-read-store';
 import { CheckpointConflictError, StaleGenerationError } from '../port';
 
 const dirs: string[] = [];
@@ -57,6 +57,33 @@ describe('SqliteReadStore specifics', () => {
     expect(await second.acquireLease('lease', 'B', 60_000)).toBe(false);
     await second.commit({ projection: 'p', generation: 1, expectedCheckpoint: 5, checkpoint: 6, ops: [] });
     await second.close();
+  });
+
+  it('creates a new file with 16 KB pages and keeps the page size of a file created before', async () => {
+    const pageSize = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      const size = db.pragma('page_size', { simple: true });
+      db.close();
+      return size;
+    };
+    const fresh = tempFile();
+    const created = new SqliteReadStore(fresh);
+    await created.write([{ op: 'insert', collection: 'items', doc: { _id: 'a', v: 1 } }]);
+    await created.close();
+    expect(READ_STORE_PAGE_SIZE).toBe(16_384);
+    expect(pageSize(fresh)).toBe(READ_STORE_PAGE_SIZE);
+
+    // A file of the earlier default (4 KB pages, WAL) opens, is written and read as before, and keeps its pages.
+    const older = tempFile();
+    const setup = new Database(older);
+    setup.pragma('page_size = 4096');
+    setup.pragma('journal_mode = WAL');
+    setup.close();
+    const reopened = new SqliteReadStore(older);
+    await reopened.write([{ op: 'insert', collection: 'items', doc: { _id: 'b', v: 2 } }]);
+    expect(await reopened.findOne('items', { _id: 'b' })).toEqual({ _id: 'b', v: 2 });
+    await reopened.close();
+    expect(pageSize(older)).toBe(4096);
   });
 
   it('reads follow a generation swap made by another connection to the same file', async () => {
