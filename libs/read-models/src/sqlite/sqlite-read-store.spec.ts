@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { Query } from 'mingo';
-import type { Doc, WriteOp } from '../port';
+import type { Doc, Filter, WriteOp } from '../port';
 import { readStoreContract } from '../testing/read-store.contract';
 import { computedOrder, filterPlan, indexedOrder, pinnedToOne, selectSql } from './indexes';
 import { sortDocs } from './mongo-semantics';
@@ -27,6 +27,26 @@ readStoreContract(
   'SQLite with WAL checkpoints on a worker thread (as the API and projector run it)',
   async () => new SqliteReadStore(tempFile(), { backgroundCheckpoints: { everyMs: 1 } }),
 );
+
+/**
+ * Writes generated documents (an array at `c` in every fifth one whose `arr` is set) and gives the ids
+ * of the page mingo finds in them, sorted as the store must sort.
+ */
+async function writeAndPage(
+  store: SqliteReadStore,
+  docs: Array<Record<string, unknown> & { arr: boolean }>,
+  where: Filter,
+  order: Array<[string, 1 | -1]>,
+  skip: number,
+  limit: number,
+) {
+  const rows = docs.map(({ arr, ...d }, i) => ({ _id: `d${(i * 7) % 25}`, ...d, ...(arr && i % 5 === 0 ? { c: [1, 'x'] } : {}) }));
+  const stored = rows.map((row) => JSON.parse(JSON.stringify(row)) as Doc);
+  await store.write(stored.map((doc) => ({ op: 'replace', collection: 'items', doc })));
+  const sortBy = Object.fromEntries(order);
+  const matching = new Query(where).find(stored.map((d) => ({ ...d }))).all() as Doc[];
+  return { sortBy, expected: sortDocs(matching, sortBy).slice(skip, skip + limit).map((d) => d._id) };
+}
 
 describe('SqliteReadStore specifics', () => {
   it('keeps documents, checkpoints, generations and leases across a reopen of the file', async () => {
@@ -485,17 +505,51 @@ describe('SqliteReadStore specifics', () => {
         const store = new SqliteReadStore(':memory:');
         await store.ensureIndexes([{ collection: 'items', fields: ['a'] }, { collection: 'items', fields: ['b', 'c'] }]);
         // Some documents hold an array at `c`: the `b, c` index is then mixed and must not be trusted for `b` or `c`.
-        const rows = docs.map(({ arr, ...d }, i) => ({ _id: `d${(i * 7) % 25}`, ...d, ...(arr && i % 5 === 0 ? { c: [1, 'x'] } : {}) }));
-        const stored = rows.map((row) => JSON.parse(JSON.stringify(row)) as Doc);
-        await store.write(stored.map((doc) => ({ op: 'replace', collection: 'items', doc })));
-        const sortBy = Object.fromEntries(order);
-        const matching = new Query(where).find(stored.map((d) => ({ ...d }))).all() as Doc[];
-        const expected = sortDocs(matching, sortBy).slice(skip, skip + limit).map((d) => d._id);
+        const { sortBy, expected } = await writeAndPage(store, docs, where, order, skip, limit);
         expect((await store.find('items', where, { sort: sortBy, skip, limit })).map((d) => d._id)).toEqual(expected);
         await store.close();
       }),
       { seed: 20261127, numRuns: 400 },
     );
+  });
+
+  it('pages an exact $or in a sort no index serves branch by branch (a UNION of each branch\'s keys): the same page as the in-memory sort', async () => {
+    // Few values: documents matching several branches, and ties in the sort across a page's edge, are common.
+    const text = fc.constantFrom('a', 'b', 'é', '9');
+    const value = fc.oneof(text, fc.integer({ min: -1, max: 1 }), fc.constantFrom(1.5, null, undefined));
+    const doc = fc.record({ a: value, b: value, c: value, arr: fc.constantFrom(false, false, false, false, true) });
+    const sort = fc.uniqueArray(fc.tuple(fc.constantFrom('a', 'b', 'c', '_id'), fc.constantFrom<1 | -1>(1, -1)), { minLength: 1, maxLength: 3, selector: ([f]) => f });
+    const pinned = value.map((v) => v ?? null);
+    // Branches on the `a` and `b, c` indexes (overlapping: a document may match several), with and without a condition outside the `$or`.
+    const branch = fc.oneof(
+      pinned.map((a) => ({ a })),
+      fc.array(text, { minLength: 1, maxLength: 3 }).map(($in) => ({ a: { $in } })),
+      fc.tuple(pinned, pinned).map(([b, c]) => ({ b, c })),
+      pinned.map((b) => ({ b })),
+    );
+    const filter = fc
+      .tuple(fc.array(branch, { minLength: 2, maxLength: 3 }), fc.option(pinned, { nil: undefined }))
+      .map(([$or, c]) => ({ $or, ...(c === undefined ? {} : { c }) }));
+    let unions = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(doc, { minLength: 8, maxLength: 25 }), filter, sort, fc.nat(4), fc.integer({ min: 1, max: 5 }), async (docs, where, order, skip, limit) => {
+        const store = new SqliteReadStore(':memory:');
+        await store.ensureIndexes([{ collection: 'items', fields: ['a'] }, { collection: 'items', fields: ['b', 'c'] }, { collection: 'items', fields: ['c', 'a'] }]);
+        // An array at `c` now and then: the indexes over it are mixed, the filter is then not exact and mingo decides.
+        const { sortBy, expected } = await writeAndPage(store, docs, where, order, skip, limit);
+        const db = (store as unknown as { db: Database.Database }).db;
+        const prepare = db.prepare.bind(db);
+        const spy = jest.spyOn(db, 'prepare').mockImplementation((sql: string) => {
+          if (sql.includes(' UNION ')) unions += 1;
+          return prepare(sql);
+        });
+        expect((await store.find('items', where, { sort: sortBy, skip, limit })).map((d) => d._id)).toEqual(expected);
+        spy.mockRestore();
+        await store.close();
+      }),
+      { seed: 20261129, numRuns: 400 },
+    );
+    expect(unions).toBeGreaterThan(25); // the branch-by-branch form was taken, not only the in-memory sort
   });
 
   it('narrows by ranges, $or and $and parts and by conditions SQLite tests while scanning: the same matches, count and page as mingo', async () => {

@@ -38,7 +38,7 @@ import {
 import { BatchWriter } from './batch-writer';
 import { CommitGroup } from './commit-group';
 import { DocTables } from './doc-tables';
-import { columnValues, computedOrder, countSql, filterPlan, indexedOrder, newlyMixed, pinnedToOne, type Plan } from './indexes';
+import { columnValues, computedOrder, countSql, filterPlan, indexedOrder, newlyMixed, pinnedToOne, unionPageSql, type Plan } from './indexes';
 import { compileFilter, sortDocs, type CompiledFilter } from './mongo-semantics';
 import { prepareSystemStatements, SYSTEM_SCHEMA, type DocStatements, type ProjectionRow, type SystemStatements } from './schema';
 
@@ -53,6 +53,15 @@ export interface SqliteReadStoreOptions {
 
 /** The page size a new read-model file is created with (must precede WAL mode: it cannot change after). */
 export const READ_STORE_PAGE_SIZE = 16_384;
+
+/** What the declared indexes can do for a filter (and sort): narrow it, answer it exactly, order it, page it branch by branch. */
+interface Indexed {
+  plan?: Plan;
+  exact: boolean;
+  order?: string;
+  /** An exact `$or` page in a computed order: its SQL and parameters before LIMIT and OFFSET. */
+  union?: { sql: string; params: unknown[] };
+}
 
 export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
@@ -106,6 +115,10 @@ export class SqliteReadStore implements ReadStore {
       (source) => {
         const indexed = compileFilter(filter).ids ? undefined : this.indexed(source, filter, sort);
         // SQL answers the filter exactly and yields the order asked for: it skips and limits too, unparsed.
+        if (indexed?.union) {
+          const rows = this.tables.select(indexed.union.sql).all(...indexed.union.params, limit === Infinity ? -1 : limit, skip);
+          return rows.map((row) => JSON.parse(row.doc) as T);
+        }
         if (indexed?.exact && (indexed.order || !sort)) {
           const docs = this.tables.selectDocs(source.table, indexed.plan, indexed.order, true);
           return docs.all(...(indexed.plan?.params ?? []), limit === Infinity ? -1 : limit, skip).map((doc) => JSON.parse(doc) as T);
@@ -133,14 +146,18 @@ export class SqliteReadStore implements ReadStore {
     );
   }
 
-  /** What the declared indexes can do for a filter (and sort): narrow it, answer it exactly, order it. */
-  private indexed(source: Source, filter: Filter, sort?: Record<string, 1 | -1>): { plan?: Plan; exact: boolean; order?: string } {
+  private indexed(source: Source, filter: Filter, sort?: Record<string, 1 | -1>): Indexed {
     const indexes = this.tables.indexesOf(source.table);
     const plan = filterPlan(filter, indexes);
     const exact = Object.keys(filter).length === 0 || plan?.exact === true;
     if (!sort) return { plan, exact };
-    // A sort computed by SQLite only where SQL also filters and pages (see computedOrder).
-    return { plan, exact, order: indexedOrder(sort, indexes, pinnedToOne(filter)) ?? (exact ? computedOrder(sort, indexes) : undefined) };
+    const served = indexedOrder(sort, indexes, pinnedToOne(filter));
+    if (served) return { plan, exact, order: served };
+    // A sort computed by SQLite only where SQL also filters and pages (see computedOrder); an `$or` page branch by branch (see unionPageSql).
+    const order = exact ? computedOrder(sort, indexes) : undefined;
+    const branches = order && plan?.union && plan.union.length > 1 ? plan.union : undefined;
+    const union = branches && { sql: unionPageSql(source.table, branches, sort, indexes[0]?.stored), params: branches.flatMap((b) => b.params) };
+    return { plan, exact, order, union };
   }
 
   /**
