@@ -141,7 +141,11 @@ export class DocTables {
    * tenth of reading 600 settlements before they are parsed.
    */
   selectDocs(table: string, plan: Plan | undefined, order?: string, page = false): Database.Statement<unknown[], string> {
-    const sql = this.rowsSql(table, plan, order, page);
+    return this.docsOf(this.rowsSql(table, plan, order, page));
+  }
+
+  /** A query of `doc, _id` rows (e.g. `unionPageSql`'s) prepared for its documents alone, as `selectDocs`. */
+  docsOf(sql: string): Database.Statement<unknown[], string> {
     return this.prepared(`docs: ${sql}`, () => this.db.prepare<unknown[], unknown>(sql).pluck()) as Database.Statement<unknown[], string>;
   }
 

@@ -115,13 +115,11 @@ export class SqliteReadStore implements ReadStore {
       (source) => {
         const indexed = compileFilter(filter).ids ? undefined : this.indexed(source, filter, sort);
         // SQL answers the filter exactly and yields the order asked for: it skips and limits too, unparsed.
-        if (indexed?.union) {
-          const rows = this.tables.select(indexed.union.sql).all(...indexed.union.params, limit === Infinity ? -1 : limit, skip);
-          return rows.map((row) => JSON.parse(row.doc) as T);
-        }
         if (indexed?.exact && (indexed.order || !sort)) {
-          const docs = this.tables.selectDocs(source.table, indexed.plan, indexed.order, true);
-          return docs.all(...(indexed.plan?.params ?? []), limit === Infinity ? -1 : limit, skip).map((doc) => JSON.parse(doc) as T);
+          const [docs, params] = indexed.union
+            ? [this.tables.docsOf(indexed.union.sql), indexed.union.params]
+            : [this.tables.selectDocs(source.table, indexed.plan, indexed.order, true), indexed.plan?.params ?? []];
+          return docs.all(...params, limit === Infinity ? -1 : limit, skip).map((doc) => JSON.parse(doc) as T);
         }
         // An index that serves the sort reads rows already ordered: no need to read past the page.
         const order = indexed?.order;
