@@ -9,6 +9,7 @@ import { Agent, request } from 'node:http';
 import { sampleTerms } from '../libs/domain/policy/example-terms';
 import { termsHash } from '../libs/projections/src/policies/terms-hash';
 import type { ApiProcess } from './api-process';
+import { LeanPool } from './lean-http';
 
 export const PUMP_FLOOR_MINOR = 125_000;
 const YEAR = new Date().getUTCFullYear();
@@ -32,9 +33,9 @@ export async function inPool<T, R>(items: T[], concurrency: number, work: (item:
  * its side: a POST written to a connection the server is closing fails with ECONNRESET (it did once,
  * at the start of a paced run that followed minutes of autocannon), and a POST is not retried.
  *
- * At most CONNECTIONS of them, opened before a measured run (`openConnections`), as a load tool's fixed
- * connections are: a request finding all busy waits for one here, and its latency, counted from when
- * it was due, includes the wait. With up to 256 opened on demand, a run whose latency rose opened
+ * A measured run's load uses CONNECTIONS connections of its own, opened before it (`openLoadConnections`),
+ * as a load tool's fixed connections are: a request finding all busy waits for one, and its latency,
+ * counted from when it was due, includes the wait. With up to 256 opened on demand, a run whose latency rose opened
  * connections mid-run, and a new connection to an API that busy took seconds to be answered (requests
  * due at the same moment took 2–7 s on a new connection and ~65 ms on an open one, 2026-11-29).
  */
@@ -44,9 +45,16 @@ const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS, timeout: 4_0
 /** Connections of their own for a benchmark's probes, so that they never wait behind the load's requests. */
 export const probeAgent = new Agent({ keepAlive: true, maxSockets: 4, timeout: 4_000 });
 
-/** Opens (or wakes) every connection of the pool: as many cheap requests at once, then the measured run. */
-export async function openConnections(api: ApiProcess): Promise<void> {
-  await Promise.all(Array.from({ length: CONNECTIONS }, () => send(api, 'GET', '/health', '')));
+/**
+ * The measured runs' CONNECTIONS connections (lean-http.ts: Node's http client cost the load generator
+ * twice the CPU on the cores it shares with the API), opened before the run.
+ */
+export const openLoadConnections = (api: ApiProcess): Promise<LeanPool> => LeanPool.open(api.url, CONNECTIONS);
+
+/** Records a sale over the load's connections; anything but 201 stops the benchmark (it would measure another path). */
+export async function recordSale(pool: LeanPool, auth: string, body: object): Promise<void> {
+  const res = await pool.request('POST', '/sales', { authorization: auth, 'content-type': 'application/json' }, JSON.stringify(body));
+  if (res.status !== 201) throw new Error(`POST /sales: ${res.status} ${res.body}`);
 }
 
 export function send(

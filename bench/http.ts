@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { startApi, waitForProjections, type ApiProcess } from './api-process';
-import { BenchChannel, inPool, openConnections, send } from './bench-channel';
+import { BenchChannel, inPool, openLoadConnections, recordSale, send } from './bench-channel';
 import { describe, load, medianOf, paced, type LoadResult } from './load';
 
 export interface HttpOptions {
@@ -72,11 +72,14 @@ async function prepare(api: ApiProcess, o: Required<Omit<HttpOptions, 'cpuProfDi
           },
         ],
       }),
-    pacedSales: (rate, seconds) =>
-      paced(rate, seconds, async () => {
-        const res = await send(api, 'POST', '/sales', channel.distributor, BenchChannel.saleBody(owned, sold++));
-        if (res.status !== 201) throw new Error(`POST /sales: ${res.status} ${JSON.stringify(res.body)}`);
-      }),
+    pacedSales: async (rate, seconds) => {
+      const connections = await openLoadConnections(api);
+      try {
+        return await paced(rate, seconds, () => recordSale(connections, channel.distributor, BenchChannel.saleBody(owned, sold++)));
+      } finally {
+        connections.close();
+      }
+    },
     claim: () =>
       load({
         ...base,
@@ -127,7 +130,6 @@ export async function httpBenchmark(options: HttpOptions): Promise<HttpReport> {
     }
     const [health, sale, claim, read] = (['health', 'sale', 'claim', 'read'] as const).map((k) => medianOf(results[k]));
     const half = Math.max(1, Math.round(sale.rate / 2));
-    await openConnections(api);
     const atHalf = await cases.pacedSales(half, o.pacedSeconds);
     const ratio = (c: LoadResult) => (c.rate / health.rate).toFixed(2);
     const at = `${o.label}, ${o.connections} connections, median of ${o.runs} runs`;

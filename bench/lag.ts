@@ -12,7 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApi, waitForProjections, type ApiProcess } from './api-process';
-import { BenchChannel, openConnections, probeAgent, send } from './bench-channel';
+import { BenchChannel, openLoadConnections, probeAgent, recordSale, send } from './bench-channel';
 import { paced, percentile } from './load';
 
 const POLL_MS = 5;
@@ -65,21 +65,21 @@ export async function lagBenchmark(options: LagOptions): Promise<string[]> {
     const channel = await BenchChannel.open(api);
     const clients = await channel.ownedClients(200);
     let sold = 0;
-    const sale = async () => {
-      const res = await send(api, 'POST', '/sales', channel.distributor, BenchChannel.saleBody(clients, sold++));
-      if (res.status !== 201) throw new Error(`background sale: ${res.status} ${JSON.stringify(res.body)}`);
-    };
+    let connections = await openLoadConnections(api);
+    const sale = () => recordSale(connections, channel.distributor, BenchChannel.saleBody(clients, sold++));
     if (warmupSeconds > 0) {
       await paced(rate / 2, warmupSeconds, sale);
       await waitForProjections(api);
+      connections.close(); // idle meanwhile: the API's keep-alive timeout may be closing them
+      connections = await openLoadConnections(api);
     }
-    await openConnections(api);
     const windows: number[][] = Array.from({ length: Math.ceil(seconds / 5) }, () => []);
     const background = paced(rate, seconds, sale, (due, latency) => windows[Math.min(Math.floor(due / 5000), windows.length - 1)].push(latency));
     await sleep(2000); // let the load settle before sampling
     const lags: number[] = [];
     await Promise.all(Array.from({ length: PROBES }, () => probe(api, channel, clients, Date.now() + (seconds - 3) * 1000, lags)));
     const load = await background;
+    connections.close();
     const sustained = Math.round(load.rate);
     const ms = (v: number) => `${v.toFixed(1)} ms`;
     const byWindow = windows.map((w) => (w.length ? percentile(w, 99).toFixed(0) : '-')).join(' / ');

@@ -14,6 +14,8 @@ export interface BatchSink {
   resume(): Promise<number>;
   /** Apply the batch and move the checkpoint from `from` to the batch's last position. */
   apply(batch: RecordedEvent[], from: number): Promise<void>;
+  /** Write what the sink held back (a deferred checkpoint) before the loop lets go of its lease. */
+  settle?(): Promise<void>;
 }
 
 export interface FollowOptions {
@@ -53,6 +55,7 @@ export class FollowLoop {
     this.running = false;
     await this.subscription?.close();
     await this.done;
+    await this.sink.settle?.().catch((error: unknown) => this.options.onError?.(this.name, error));
     await this.store.releaseLease(this.leaseName, this.owner).catch(() => undefined);
   }
 

@@ -134,4 +134,97 @@ describe('ReactorRunner', () => {
     expect((await answers()).sort()).toEqual([0, 1, 2]);
     expect(await runner.parked()).toEqual([]);
   });
+
+  describe('the checkpoint moved past events it ignores', () => {
+    const ignore = (n: number) => events.appendToStream(`noise-${n}`, [newEvent('Answered', { n })]);
+    const stored = async () => (await reads.status(reactorCheckpointName('answering'))).checkpoint;
+
+    /** The store as the runner sees it, counting the commits of the reactor's checkpoint. */
+    function counting(): { store: SqliteReadStore; commits: () => number } {
+      let commits = 0;
+      const store = Object.create(reads) as SqliteReadStore;
+      store.commit = (batch) => {
+        commits += 1;
+        return reads.commit(batch);
+      };
+      return { store, commits: () => commits };
+    }
+
+    /** The events as the runner sees them, telling the last position its subscription delivered. */
+    function watched(): { events: SqliteEventStore; delivered: () => number } {
+      let delivered = 0;
+      const watching = Object.create(events) as SqliteEventStore;
+      watching.subscribeToAll = (options) => {
+        const inner = events.subscribeToAll(options);
+        const iterator = inner[Symbol.asyncIterator]();
+        return {
+          [Symbol.asyncIterator]: () => ({
+            next: async () => {
+              const result = await iterator.next();
+              if (!result.done) delivered = result.value.position;
+              return result;
+            },
+          }),
+          close: () => inner.close(),
+        } as ReturnType<SqliteEventStore['subscribeToAll']>;
+      };
+      return { events: watching, delivered: () => delivered };
+    }
+
+    async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 5_000): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await condition())) {
+        if (Date.now() > deadline) throw new Error('condition not met in time');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    }
+
+    it('under a steady stream of them, commits at most once per maxMs, and reaches the head once quiet', async () => {
+      const { store, commits } = counting();
+      const runner = new ReactorRunner(events, store, [answering()], { schemas, deferCheckpoint: { quietMs: 100, maxMs: 200 } });
+      await runner.start();
+      const started = Date.now();
+      for (let n = 0; n < 60; n++) {
+        await ignore(n);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const elapsed = Date.now() - started;
+      const head = await events.headPosition();
+      await until(async () => (await stored()) === head); // written once quiet, without a stop
+      // One commit per batch would be ~60 (each append is its own batch at this pace).
+      expect(commits()).toBeLessThanOrEqual(Math.ceil(elapsed / 200) + 2);
+      await runner.stop();
+    });
+
+    it('a reaction commits at once, moving the checkpoint past the ignored events before it too', async () => {
+      const { store, commits } = counting();
+      const runner = new ReactorRunner(events, store, [answering()], { schemas, deferCheckpoint: { quietMs: 60_000, maxMs: 60_000 } });
+      await runner.start();
+      for (let n = 0; n < 5; n++) await ignore(n);
+      const { position } = await ask(1);
+      await until(async () => (await stored()) >= position);
+      expect(await stored()).toBe(position);
+      expect(commits()).toBe(1);
+      await runner.stop();
+    });
+
+    it('a stop writes the move it held back (until then a crash loses only the move: the events are read again)', async () => {
+      for (let n = 0; n < 7; n++) await ignore(n);
+      const head = await events.headPosition();
+      const crashed = watched();
+      const reactor = answering();
+      const first = new ReactorRunner(crashed.events, reads, [reactor], {
+        schemas,
+        batchSize: 3,
+        deferCheckpoint: { quietMs: 60_000, maxMs: 60_000 },
+      });
+      await first.start();
+      await until(() => crashed.delivered() === head);
+      // Everything was read and ignored; nothing is written yet (a crash now would lose only the move).
+      expect(await stored()).toBe(0);
+      await first.stop();
+      expect(await stored()).toBe(head);
+      expect(reactor.attempts).toEqual([]);
+    });
+  });
 });

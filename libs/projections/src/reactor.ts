@@ -5,6 +5,7 @@
  * checkpoint kept in the read store and a lease so one instance acts at a time. Delivery is
  * at-least-once: after a crash the events since the last checkpoint are delivered again, so `react`
  * must be idempotent (the commands it issues are: their deciders answer a repeat with no events).
+ * A batch of events it ignores moves the checkpoint lazily (deferred-checkpoint.ts): replaying those does nothing.
  *
  * A reaction whose command is refused by the domain (a DomainError) would be refused again on every
  * retry: stalling on it would hold back every later event of the reactor (one bad dispute blocking
@@ -17,6 +18,7 @@ import type { EventSchemas } from '@cl/domain/shared/schemas';
 import type { EventStore, RecordedEvent } from '@cl/event-store';
 import { isDigest } from '@cl/event-store/audit/digester';
 import type { Doc, ReadStore, WriteOp } from '@cl/read-models';
+import { DeferredCheckpoint, type DeferTiming } from './deferred-checkpoint';
 import { FollowLoop, sleep, type BatchSink } from './follow-loop';
 import type { ProjectedEvent } from './projection';
 import { toProjected } from './projector';
@@ -36,6 +38,8 @@ export interface ReactorRunnerOptions {
   onError?: (reactor: string, error: unknown) => void;
   /** A reaction refused by the domain was parked (see above); the reactor went on. */
   onParked?: (parked: ParkedReaction) => void;
+  /** When a checkpoint moved past events the reactor ignores is written (default: 20 ms quiet, 250 ms at most). */
+  deferCheckpoint?: DeferTiming;
 }
 
 /** A reaction the domain refused: the event, and the refusal as the command answered it. */
@@ -61,6 +65,8 @@ export const parkedCollection = (name: string) => `reactor-parked-${name}`;
 
 export class ReactorRunner {
   private readonly loops: FollowLoop[] = [];
+  /** How far each reactor run here has handled the log, including a checkpoint move not yet written. */
+  private readonly handled = new Map<string, () => number>();
 
   constructor(
     private readonly events: EventStore,
@@ -72,7 +78,8 @@ export class ReactorRunner {
   async start(): Promise<void> {
     for (const reactor of this.reactors) {
       await this.store.registerProjection(reactorCheckpointName(reactor.name), [parkedCollection(reactor.name)]);
-      const sink = reactorSink(reactor, this.store, this.options);
+      const { sink, handled } = reactorSink(reactor, this.store, this.options);
+      this.handled.set(reactor.name, handled);
       const loop = new FollowLoop(sink, `reactor:${reactor.name}`, this.events, this.store, {
         ...this.options,
         // Small batches: a failure replays the batch, and each event may write to the log.
@@ -86,6 +93,7 @@ export class ReactorRunner {
   async stop(): Promise<void> {
     await Promise.all(this.loops.map((l) => l.stop()));
     this.loops.length = 0;
+    this.handled.clear();
   }
 
   failing(): Array<{ projection: string; since: Date }> {
@@ -100,12 +108,16 @@ export class ReactorRunner {
     return all.flat();
   }
 
-  /** Resolves when every reactor has handled everything up to `position` (default: the head now). */
+  /**
+   * Resolves when every reactor has handled everything up to `position` (default: the head now): as its
+   * stored checkpoint says, or, for one running here, as far as it got (a move past ignored events may not be written yet).
+   */
   async waitFor(position?: number, timeoutMs = 10_000): Promise<void> {
     const target = position ?? (await this.events.headPosition());
     const deadline = Date.now() + timeoutMs;
     for (const reactor of this.reactors) {
-      while ((await this.store.status(reactorCheckpointName(reactor.name))).checkpoint < target) {
+      const handled = () => this.handled.get(reactor.name)?.() ?? 0;
+      while (Math.max(handled(), (await this.store.status(reactorCheckpointName(reactor.name))).checkpoint) < target) {
         if (Date.now() > deadline) throw new Error(`reactor ${reactor.name} did not reach position ${target}`);
         await sleep(5);
       }
@@ -113,39 +125,54 @@ export class ReactorRunner {
   }
 }
 
-/** Reacts to each event in order, then moves the checkpoint past the batch, with what it parked. */
-function reactorSink(reactor: Reactor, store: ReadStore, options: ReactorRunnerOptions): BatchSink {
+/**
+ * Reacts to each event in order, then moves the checkpoint past the batch, with what it parked. A batch
+ * holding none of its types only moves the checkpoint, and that move is deferred (deferred-checkpoint.ts).
+ */
+function reactorSink(reactor: Reactor, store: ReadStore, options: ReactorRunnerOptions): { sink: BatchSink; handled: () => number } {
   const name = reactorCheckpointName(reactor.name);
   const wanted = new Set(reactor.eventTypes);
   let generation = 0;
-  return {
+  const checkpoint = new DeferredCheckpoint(
+    (expectedCheckpoint, to, ops) => store.commit({ projection: name, generation, expectedCheckpoint, checkpoint: to, ops }),
+    (error) => options.onError?.(reactor.name, error),
+    options.deferCheckpoint,
+  );
+  const sink: BatchSink = {
     name: reactor.name,
-    async resume() {
-      const status = await store.status(name);
-      generation = status.activeGeneration;
-      return status.checkpoint;
-    },
-    async apply(batch: RecordedEvent[], from: number) {
-      const parked: ParkedReaction[] = [];
-      for (const e of batch) {
-        if (!wanted.has(e.type) || isDigest(e)) continue;
-        try {
-          await reactor.react(toProjected(options.schemas, e));
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          parked.push(parkedReaction(reactor.name, e, error));
+    resume: () =>
+      checkpoint.exclusive(async () => {
+        const status = await store.status(name);
+        generation = status.activeGeneration;
+        checkpoint.reset(status.checkpoint);
+        return status.checkpoint;
+      }),
+    apply: (batch: RecordedEvent[]) =>
+      checkpoint.exclusive(async () => {
+        const last = batch[batch.length - 1].position;
+        const due = batch.filter((e) => wanted.has(e.type) && !isDigest(e));
+        if (due.length === 0) return checkpoint.skip(last);
+        const parked: ParkedReaction[] = [];
+        for (const e of due) {
+          try {
+            await reactor.react(toProjected(options.schemas, e));
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            parked.push(parkedReaction(reactor.name, e, error));
+          }
         }
-      }
-      const ops: WriteOp[] = parked.map((doc) => ({
-        op: 'replace',
-        collection: parkedCollection(reactor.name),
-        doc,
-        position: doc.position,
-      }));
-      await store.commit({ projection: name, generation, expectedCheckpoint: from, checkpoint: batch[batch.length - 1].position, ops });
-      parked.forEach((p) => options.onParked?.(p));
-    },
+        const ops: WriteOp[] = parked.map((doc) => ({
+          op: 'replace',
+          collection: parkedCollection(reactor.name),
+          doc,
+          position: doc.position,
+        }));
+        await checkpoint.commit(last, ops);
+        parked.forEach((p) => options.onParked?.(p));
+      }),
+    settle: () => checkpoint.exclusive(() => checkpoint.flush()),
   };
+  return { sink, handled: () => checkpoint.handled };
 }
 
 function parkedReaction(reactor: string, e: RecordedEvent, error: DomainError): ParkedReaction {
