@@ -77,6 +77,16 @@ describe('LeanPool', () => {
   });
 });
 
+it('a request whose answer cannot be read fails, and the process goes on', async () => {
+  const raw = createServer();
+  raw.on('connection', (socket) => socket.once('data', () => socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')));
+  await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));
+  const pool = await LeanPool.open(`http://127.0.0.1:${(raw.address() as AddressInfo).port}`, 1);
+  await expect(pool.request('GET', '/', {})).rejects.toThrow('an answer without a length');
+  pool.close();
+  await new Promise((r) => raw.close(r));
+});
+
 describe('parseAnswer', () => {
   const bytes = (s: string) => Buffer.from(s, 'utf8');
 
@@ -90,6 +100,11 @@ describe('parseAnswer', () => {
   it('counts the body in bytes, not characters', () => {
     const body = 'zażółć';
     expect(parseAnswer(bytes(`HTTP/1.1 200 OK\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`))!.answer.body).toBe(body);
+  });
+
+  it('fails on an answer it cannot read: no length and no chunks, or a chunk size that is not hex', () => {
+    expect(() => parseAnswer(bytes('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n'))).toThrow('an answer without a length');
+    expect(() => parseAnswer(bytes('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n'))).toThrow('not one');
   });
 
   it('joins chunks, and waits for the last one', () => {

@@ -68,7 +68,12 @@ class LeanConnection {
 
   private receive(chunk: Buffer): void {
     this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
-    const parsed = parseAnswer(this.buffered);
+    let parsed: ReturnType<typeof parseAnswer>;
+    try {
+      parsed = parseAnswer(this.buffered);
+    } catch (error) {
+      return this.fail(error as Error); // the request fails (and the benchmark with it), not the process
+    }
     if (!parsed) return;
     const pending = this.pending;
     this.pending = undefined;
@@ -113,7 +118,10 @@ function dechunk(bytes: Buffer, start: number): { text: string; end: number } | 
   for (let at = start; ;) {
     const lineEnd = bytes.indexOf('\r\n', at);
     if (lineEnd < 0) return undefined;
-    const size = parseInt(bytes.toString('latin1', at, lineEnd), 16);
+    const sizeLine = bytes.toString('latin1', at, lineEnd);
+    const size = parseInt(sizeLine, 16);
+    if (!/^[0-9a-fA-F]+/.test(sizeLine) || !Number.isInteger(size))
+      throw new Error(`a chunk size that is not one: ${JSON.stringify(sizeLine)}`);
     if (size === 0) {
       const end = bytes.indexOf('\r\n\r\n', lineEnd); // no trailers are sent: the empty line follows at once
       return end < 0 ? undefined : { text: Buffer.concat(parts).toString('utf8'), end: end + 4 };

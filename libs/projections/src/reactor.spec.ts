@@ -208,6 +208,15 @@ describe('ReactorRunner', () => {
       await runner.stop();
     });
 
+    it('waitFor returns with the stored checkpoint at the position it waited for, writing a move held back', async () => {
+      const runner = new ReactorRunner(events, reads, [answering()], { schemas, deferCheckpoint: { quietMs: 60_000, maxMs: 60_000 } });
+      await runner.start();
+      await ignore(1);
+      await runner.waitFor(undefined, 5_000);
+      expect(await stored()).toBe(await events.headPosition()); // what tests and /health read next
+      await runner.stop();
+    });
+
     it('a stop writes the move it held back (until then a crash loses only the move: the events are read again)', async () => {
       for (let n = 0; n < 7; n++) await ignore(n);
       const head = await events.headPosition();
