@@ -65,8 +65,7 @@ export const parkedCollection = (name: string) => `reactor-parked-${name}`;
 
 export class ReactorRunner {
   private readonly loops: FollowLoop[] = [];
-  /** Each reactor run here: how far it has handled the log (a checkpoint move not yet written included), and writing that move. */
-  private readonly progress = new Map<string, { handled: () => number; settle: () => Promise<void> }>();
+  private readonly progress = new Map<string, ReactorProgress>();
 
   constructor(
     private readonly events: EventStore,
@@ -78,8 +77,8 @@ export class ReactorRunner {
   async start(): Promise<void> {
     for (const reactor of this.reactors) {
       await this.store.registerProjection(reactorCheckpointName(reactor.name), [parkedCollection(reactor.name)]);
-      const { sink, handled } = reactorSink(reactor, this.store, this.options);
-      this.progress.set(reactor.name, { handled, settle: () => sink.settle!() });
+      const { sink, progress } = reactorSink(reactor, this.store, this.options);
+      this.progress.set(reactor.name, progress);
       const loop = new FollowLoop(sink, `reactor:${reactor.name}`, this.events, this.store, {
         ...this.options,
         // Small batches: a failure replays the batch, and each event may write to the log.
@@ -128,11 +127,17 @@ export class ReactorRunner {
   }
 }
 
+/** A reactor run here: how far it has handled the log (a checkpoint move not yet written included), and writing that move. */
+interface ReactorProgress {
+  handled: () => number;
+  settle: () => Promise<void>;
+}
+
 /**
  * Reacts to each event in order, then moves the checkpoint past the batch, with what it parked. A batch
  * holding none of its types only moves the checkpoint, and that move is deferred (deferred-checkpoint.ts).
  */
-function reactorSink(reactor: Reactor, store: ReadStore, options: ReactorRunnerOptions): { sink: BatchSink; handled: () => number } {
+function reactorSink(reactor: Reactor, store: ReadStore, options: ReactorRunnerOptions): { sink: BatchSink; progress: ReactorProgress } {
   const name = reactorCheckpointName(reactor.name);
   const wanted = new Set(reactor.eventTypes);
   let generation = 0;
@@ -141,6 +146,7 @@ function reactorSink(reactor: Reactor, store: ReadStore, options: ReactorRunnerO
     (error) => options.onError?.(reactor.name, error),
     options.deferCheckpoint,
   );
+  const settle = () => checkpoint.exclusive(() => checkpoint.flush());
   const sink: BatchSink = {
     name: reactor.name,
     resume: () =>
@@ -173,9 +179,9 @@ function reactorSink(reactor: Reactor, store: ReadStore, options: ReactorRunnerO
         await checkpoint.commit(last, ops);
         parked.forEach((p) => options.onParked?.(p));
       }),
-    settle: () => checkpoint.exclusive(() => checkpoint.flush()),
+    settle,
   };
-  return { sink, handled: () => checkpoint.handled };
+  return { sink, progress: { handled: () => checkpoint.handled, settle } };
 }
 
 function parkedReaction(reactor: string, e: RecordedEvent, error: DomainError): ParkedReaction {
