@@ -122,4 +122,21 @@ describe('SqliteEventStore specifics', () => {
     await store.close();
     await cleanup();
   });
+
+  it('reads with any count: none, zero, negative (no limit), and more distinct counts than it keeps statements for', async () => {
+    const { file, cleanup } = tempFile();
+    const store = new SqliteEventStore(file);
+    await store.appendToStream('s-1', ['A', 'B', 'C'].map((t) => newEvent(t)));
+    const types = async (options: Parameters<SqliteEventStore['readStream']>[1]) => (await store.readStream('s-1', options)).map((e) => e.type);
+    expect(await types({})).toEqual(['A', 'B', 'C']);
+    expect(await types({ maxCount: 0 })).toEqual([]);
+    expect(await types({ maxCount: -1 })).toEqual(['A', 'B', 'C']);
+    expect(await types({ maxCount: 2 })).toEqual(['A', 'B']);
+    expect(await types({ direction: 'backwards', maxCount: 2 })).toEqual(['C', 'B']);
+    expect(await types({ direction: 'backwards', fromRevision: 1 })).toEqual(['B', 'A']);
+    for (let n = 1; n <= 300; n++) expect(await store.readAll({ maxCount: n })).toHaveLength(Math.min(n, 3));
+    expect(await types({ fromRevision: 1, maxCount: 1 })).toEqual(['B']);
+    await store.close();
+    await cleanup();
+  });
 });

@@ -140,8 +140,8 @@ export class DocTables {
    * `selectRows`' documents as text alone (its first column, plucked): no row object per document, a
    * tenth of reading 600 settlements before they are parsed.
    */
-  selectDocs(table: string, plan: Plan | undefined, order?: string, page = false): Database.Statement<unknown[], string> {
-    return this.docsOf(this.rowsSql(table, plan, order, page));
+  selectDocs(table: string, plan: Plan | undefined, order?: string, limit?: number): Database.Statement<unknown[], string> {
+    return this.docsOf(this.rowsSql(table, plan, order, limit));
   }
 
   /** A query of `doc, _id` rows (e.g. `unionPageSql`'s) prepared for its documents alone, as `selectDocs`. */
@@ -165,23 +165,23 @@ export class DocTables {
    * answer (`EXPLAIN QUERY PLAN`, once per SQL text, as statements are prepared); both forms give the
    * same rows in the same order.
    */
-  selectRows(table: string, plan: Plan | undefined, order?: string, page = false): Database.Statement<unknown[], { _id: string; doc: string }> {
-    return this.select(this.rowsSql(table, plan, order, page));
+  selectRows(table: string, plan: Plan | undefined, order?: string, limit?: number): Database.Statement<unknown[], { _id: string; doc: string }> {
+    return this.select(this.rowsSql(table, plan, order, limit));
   }
 
   /** The SQL of `selectRows` (its form chosen once per text), which `selectDocs` prepares plucked instead. */
-  private rowsSql(table: string, plan: Plan | undefined, order?: string, page = false): string {
-    const direct = selectSql(table, plan, order, page);
+  private rowsSql(table: string, plan: Plan | undefined, order?: string, limit?: number): string {
+    const direct = selectSql(table, plan, order, limit);
     if (order || !plan?.indexed) return direct; // an index's order, or a table scan: no sort of the rows
     let sorts = this.sortsRows.get(direct);
     if (sorts === undefined) {
       if (this.sortsRows.size >= MAX_CACHED_QUERIES) this.sortsRows.clear();
-      const unbound = new Array<null>(plan.params.length + (page ? 2 : 0)).fill(null); // the plan does not depend on the values
+      const unbound = new Array<null>(plan.params.length + (limit === undefined ? 0 : 1)).fill(null); // the plan does not depend on the values
       const steps = this.db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${direct}`).all(...unbound);
       sorts = steps.some((step) => step.detail.includes('TEMP B-TREE FOR ORDER BY'));
       this.sortsRows.set(direct, sorts);
     }
-    return sorts ? selectSql(table, plan, undefined, page, true) : direct;
+    return sorts ? selectSql(table, plan, undefined, limit, true) : direct;
   }
 
   private fieldsOf(json: string): string[] {

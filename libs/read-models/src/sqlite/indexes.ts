@@ -398,17 +398,30 @@ export function namesField(filter: Filter, field: string): boolean {
 const whereOf = (plan: Plan | undefined) => (plan ? ` WHERE ${plan.where.join(' AND ')}` : '');
 
 /**
- * The candidate rows of a table: narrowed by a plan, in an index's order or natural order; `page` adds
- * LIMIT/OFFSET parameters. `rowidsFirst` (natural order only) selects the plan's rowids in a subquery:
+ * A page's LIMIT, written into the SQL: bound as a parameter, SQLite (3.53 with STAT4, as better-sqlite3
+ * builds it) compiled the statement again at every run, as the planner may use the value — a statement
+ * that takes ~130 µs to compile ran in 65 µs instead of 6.5 (docs/benchmarks.md). OFFSET stays bound: it
+ * does not have that effect, and pages differ by it. Page sizes are few, so statements cached by their
+ * text stay few.
+ */
+const limitSql = (limit: number): string => {
+  if (limit === Infinity) return 'LIMIT -1';
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`A page's limit must be a non-negative integer, not ${limit}`);
+  return `LIMIT ${limit}`;
+};
+
+/**
+ * The candidate rows of a table: narrowed by a plan, in an index's order or natural order; a `limit`
+ * (Infinity for none) makes a page of it, with an OFFSET parameter last. `rowidsFirst` (natural order only) selects the plan's rowids in a subquery:
  * SQLite collects them from the index into a sorted set and fetches the rows in rowid order, where
  * `WHERE <plan> ORDER BY rowid` on an index not already in rowid order (an `$in` of several values, a
  * range, an `$or`) copies every matching document into a sorter first — but where the index yields rowid
  * order itself (every field pinned to one value) the direct form streams and stops at a page's end, and
  * the subquery would collect every match. `DocTables.selectRows` asks SQLite which case it is.
  */
-export const selectSql = (table: string, plan: Plan | undefined, order?: string, page = false, rowidsFirst = false) => {
+export const selectSql = (table: string, plan: Plan | undefined, order?: string, limit?: number, rowidsFirst = false) => {
   const where = rowidsFirst && plan && !order ? ` WHERE rowid IN (SELECT rowid FROM ${quote(table)}${whereOf(plan)})` : whereOf(plan);
-  return `SELECT doc, _id FROM ${quote(table)}${where} ORDER BY ${order ?? 'rowid'}${page ? ' LIMIT ? OFFSET ?' : ''}`;
+  return `SELECT doc, _id FROM ${quote(table)}${where} ORDER BY ${order ?? 'rowid'}${limit === undefined ? '' : ` ${limitSql(limit)} OFFSET ?`}`;
 };
 
 /**
@@ -417,16 +430,16 @@ export const selectSql = (table: string, plan: Plan | undefined, order?: string,
  * by collecting the rowids each branch's index gives and reading every one of those rows to sort them,
  * where a branch's index that also holds the sort fields (`sellerKey, date, _id`) gives its keys without
  * reading a row. A page of a distributor's sales list at 1M events (three branches, ~18,600 matches) took
- * 23 ms instead of 124 in SQLite (docs/benchmarks.md, 2026-11-29). Parameters: each branch's, then LIMIT
- * and OFFSET. UNION drops the rows two branches share: the same rowid has the same keys.
+ * 23 ms instead of 124 in SQLite (docs/benchmarks.md, 2026-11-29). Parameters: each branch's, then the
+ * OFFSET. UNION drops the rows two branches share: the same rowid has the same keys.
  */
-export function unionPageSql(table: string, union: Conjunction[], sort: Record<string, 1 | -1>, stored?: ReadonlySet<string>): string {
+export function unionPageSql(table: string, union: Conjunction[], sort: Record<string, 1 | -1>, limit: number, stored?: ReadonlySet<string>): string {
   const fields = Object.keys(sort);
   const keys = fields.map((f, n) => `${fieldExpr(f, stored)} AS k${n}`).join(', ');
   const branches = union.map((b) => `SELECT rowid AS r, ${keys} FROM ${quote(table)} WHERE ${b.where.join(' AND ')}`).join(' UNION ');
   // The rowid last, as orderBySql's tie-breaker (natural order).
   const byKeys = [...fields.map((f, n) => `k${n} ${sort[f] === 1 ? 'ASC' : 'DESC'}`), 'r ASC'].join(', ');
-  const page = `SELECT r FROM (${branches}) ORDER BY ${byKeys} LIMIT ? OFFSET ?`;
+  const page = `SELECT r FROM (${branches}) ORDER BY ${byKeys} ${limitSql(limit)} OFFSET ?`;
   return `SELECT doc, _id FROM ${quote(table)} WHERE rowid IN (${page}) ORDER BY ${orderBySql(sort, stored)}`;
 }
 

@@ -80,6 +80,13 @@ describe('SqliteReadStore specifics', () => {
     await second.close();
   });
 
+  it("writes a page's limit into its SQL and binds only the offset (SQLite recompiled a statement with a bound LIMIT at every run)", () => {
+    expect(selectSql('t', undefined, 'rowid', 50)).toMatch(/ LIMIT 50 OFFSET \?$/);
+    expect(selectSql('t', undefined, 'rowid', Infinity)).toMatch(/ LIMIT -1 OFFSET \?$/);
+    expect(selectSql('t', undefined, 'rowid')).not.toContain('LIMIT');
+    for (const bad of [-1, 2.5, NaN]) expect(() => selectSql('t', undefined, 'rowid', bad)).toThrow("A page's limit must be a non-negative integer");
+  });
+
   it('creates a new file with 16 KB pages and keeps the page size of a file created before', async () => {
     const pageSize = (file: string) => {
       const db = new Database(file, { readonly: true });
@@ -178,8 +185,8 @@ describe('SqliteReadStore specifics', () => {
     expect(plan.exact).toBe(true);
     expect(planOf(selectSql('rm_items__g1', plan), plan.params)).toContain('USING INDEX rm_items__g1__ix__clientId');
     const order = indexedOrder({ at: 1, _id: 1 }, indexes())!;
-    expect(planOf(selectSql('rm_items__g1', undefined, order, true), [10, 0])).toContain('USING INDEX rm_items__g1__ix__at___id');
-    expect(planOf(selectSql('rm_items__g1', undefined, order, true), [10, 0])).not.toContain('TEMP B-TREE');
+    expect(planOf(selectSql('rm_items__g1', undefined, order, 10), [0])).toContain('USING INDEX rm_items__g1__ix__at___id');
+    expect(planOf(selectSql('rm_items__g1', undefined, order, 10), [0])).not.toContain('TEMP B-TREE');
 
     await commit(1, [{ _id: 'b', clientId: ['c1', 'c2'], at: '2026-01-02' }]);
     expect(indexesOf()).toEqual([
@@ -211,10 +218,10 @@ describe('SqliteReadStore specifics', () => {
       db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((r) => r.detail).join('; ');
     const chosen = (filter: Record<string, unknown>) => {
       const plan = filterPlan(filter, tables.indexesOf('rm_items__g1'))!;
-      const params = [...plan.params, -1, 0];
-      const statement = tables.selectRows('rm_items__g1', plan, undefined, true);
+      const params = [...plan.params, 0];
+      const statement = tables.selectRows('rm_items__g1', plan, undefined, Infinity);
       const ids = (statement.all(...params) as Array<{ _id: string }>).map((r) => r._id);
-      return { direct: explain(selectSql('rm_items__g1', plan, undefined, true), params), sql: statement.source, used: explain(statement.source, params), ids };
+      return { direct: explain(selectSql('rm_items__g1', plan, undefined, Infinity), params), sql: statement.source, used: explain(statement.source, params), ids };
     };
     // One value of a one-field index: its entries are in rowid order, SQLite streams them and stops at a page's end.
     const one = chosen({ clientId: 'c1' });
@@ -838,8 +845,8 @@ describe('SqliteReadStore specifics', () => {
     expect(indexedOrder({ date: -1, _id: -1 }, indexes)).toBeUndefined();
     const db = new Database(file, { readonly: true });
     const plan = filterPlan({ period: 'P1' }, indexes)!;
-    const sql = selectSql('rm_items__g1', plan, indexedOrder({ date: -1, _id: -1 }, indexes, pinnedToOne({ period: 'P1' })), true);
-    const detail = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all('P1', 5, 2).map((r) => r.detail).join('; ');
+    const sql = selectSql('rm_items__g1', plan, indexedOrder({ date: -1, _id: -1 }, indexes, pinnedToOne({ period: 'P1' })), 5);
+    const detail = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all('P1', 2).map((r) => r.detail).join('; ');
     expect(detail).toContain('USING INDEX rm_items__g1__ix__period__date___id');
     db.close();
     await store.close();

@@ -59,8 +59,8 @@ interface Indexed {
   plan?: Plan;
   exact: boolean;
   order?: string;
-  /** An exact `$or` page in a computed order: its SQL and parameters before LIMIT and OFFSET. */
-  union?: { sql: string; params: unknown[] };
+  /** An exact `$or` page in a computed order: its SQL for a page size, and its parameters before the OFFSET. */
+  union?: { sql: (limit: number) => string; params: unknown[] };
 }
 
 export class SqliteReadStore implements ReadStore {
@@ -117,9 +117,9 @@ export class SqliteReadStore implements ReadStore {
         // SQL answers the filter exactly and yields the order asked for: it skips and limits too, unparsed.
         if (indexed?.exact && (indexed.order || !sort)) {
           const [docs, params] = indexed.union
-            ? [this.tables.docsOf(indexed.union.sql), indexed.union.params]
-            : [this.tables.selectDocs(source.table, indexed.plan, indexed.order, true), indexed.plan?.params ?? []];
-          return docs.all(...params, limit === Infinity ? -1 : limit, skip).map((doc) => JSON.parse(doc) as T);
+            ? [this.tables.docsOf(indexed.union.sql(limit)), indexed.union.params]
+            : [this.tables.selectDocs(source.table, indexed.plan, indexed.order, limit), indexed.plan?.params ?? []];
+          return docs.all(...params, skip).map((doc) => JSON.parse(doc) as T);
         }
         // An index that serves the sort reads rows already ordered: no need to read past the page.
         const order = indexed?.order;
@@ -154,7 +154,10 @@ export class SqliteReadStore implements ReadStore {
     // A sort computed by SQLite only where SQL also filters and pages (see computedOrder); an `$or` page branch by branch (see unionPageSql).
     const order = exact ? computedOrder(sort, indexes) : undefined;
     const branches = order && plan?.union && plan.union.length > 1 ? plan.union : undefined;
-    const union = branches && { sql: unionPageSql(source.table, branches, sort, indexes[0]?.stored), params: branches.flatMap((b) => b.params) };
+    const union = branches && {
+      sql: (limit: number) => unionPageSql(source.table, branches, sort, limit, indexes[0]?.stored),
+      params: branches.flatMap((b) => b.params),
+    };
     return { plan, exact, order, union };
   }
 
