@@ -20,6 +20,7 @@ import { pollingSubscription } from './polling-subscription';
 import { fromSqliteError } from './data-files';
 import { startBackgroundCheckpoints, type WalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer';
 import { StreamHeads } from './stream-heads';
+import { StatementCache } from './statement-cache';
 
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for events appended by another process. */
@@ -47,7 +48,7 @@ export interface SqliteEventStoreOptions {
  */
 const WATCH_COALESCE_MS = 10;
 
-/** Reads' statements kept prepared at most (see `statement`). */
+/** Reads' statements kept prepared at most: counts come from callers (the feed's `limit`), so texts vary. */
 const MAX_CACHED_STATEMENTS = 256;
 
 /** The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous; each append is one transaction. */
@@ -114,7 +115,8 @@ export class SqliteEventStore implements EventStore {
   };
 
   private readonly appendTransaction: Database.Transaction<typeof this.appendTx>;
-  private readonly statements = new Map<string, Database.Statement<unknown[], EventRow>>();
+  /** Reads' statements by their SQL (one per filter shape and count): preparing one per read cost more than the read. */
+  private readonly statements = new StatementCache<Database.Statement<unknown[], EventRow>>(MAX_CACHED_STATEMENTS);
 
   private appendSync(stream: string, events: NewEvent[], expected: ExpectedRevision): AppendResult {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
@@ -151,7 +153,7 @@ export class SqliteEventStore implements EventStore {
    * Runs `sql` with `maxCount` as its LIMIT, written into the text rather than bound: a bound LIMIT made
    * SQLite (3.53 with STAT4, as better-sqlite3 builds it) compile the statement again at every run —
    * 4–7 µs more for these reads, 65 µs instead of 6.5 for one that takes ~130 µs to compile (docs/benchmarks.md).
-   * A negative count means no limit, as in SQLite; one that is not an integer stays bound.
+   * A negative count means no limit, as in SQLite; one that is not a safe integer stays bound.
    */
   private select(sql: string, params: unknown[], maxCount: number | undefined): EventRow[] {
     if (maxCount === undefined || (Number.isSafeInteger(maxCount) && maxCount < 0)) return this.statement(sql).all(...params);
@@ -159,15 +161,8 @@ export class SqliteEventStore implements EventStore {
     return this.statement(`${sql} LIMIT ?`).all(...params, maxCount);
   }
 
-  /** Statements by their SQL (one per filter shape and count): preparing one per read cost more than the read. */
   private statement(sql: string): Database.Statement<unknown[], EventRow> {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare<unknown[], EventRow>(sql);
-      // Kept up to a bound: counts come from callers, and a reader asking for ever new ones must not fill memory.
-      if (this.statements.size < MAX_CACHED_STATEMENTS) this.statements.set(sql, statement);
-    }
-    return statement;
+    return this.statements.get(sql, (text) => this.db.prepare<unknown[], EventRow>(text));
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {

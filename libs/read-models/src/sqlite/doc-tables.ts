@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { anyMixedSql, createIndexSql, dropIndexSql, selectSql, type Plan, type TableIndex } from './indexes';
+import { StatementCache } from '@cl/event-store/sqlite/statement-cache';
 import { createDocTable, dropDocTable, prepareDocStatements, storedColumnsOf, storedFieldsOf, type DocStatements, type SystemStatements } from './schema';
 
 /** The logical collection of a physical table: `rm_<collection>__g<n>` for a generation, else itself. */
@@ -32,7 +33,8 @@ export class DocTables {
   private readonly known = new Map<string, DocStatements>();
   /** The fields each known table keeps in stored columns (read from its schema once). */
   private readonly stored = new Map<string, ReadonlySet<string>>();
-  private readonly queries = new Map<string, Database.Statement<unknown[], unknown>>();
+  /** Queries by their text; pages write their LIMIT in (indexes.ts), so callers that vary it make new texts. */
+  private readonly queries = new StatementCache<Database.Statement<unknown[], unknown>>(MAX_CACHED_QUERIES);
   /** Per natural-order select: whether SQLite sorts its rows for ORDER BY rowid (see selectRows). */
   private readonly sortsRows = new Map<string, boolean>();
   private readonly parsedFields = new Map<string, string[]>();
@@ -150,13 +152,7 @@ export class DocTables {
   }
 
   private prepared(key: string, prepare: () => Database.Statement<unknown[], unknown>): Database.Statement<unknown[], unknown> {
-    let statement = this.queries.get(key);
-    if (!statement) {
-      if (this.queries.size >= MAX_CACHED_QUERIES) this.queries.clear();
-      statement = prepare();
-      this.queries.set(key, statement);
-    }
-    return statement;
+    return this.queries.get(key, prepare);
   }
 
   /**

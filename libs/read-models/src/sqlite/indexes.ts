@@ -401,12 +401,13 @@ const whereOf = (plan: Plan | undefined) => (plan ? ` WHERE ${plan.where.join(' 
  * A page's LIMIT, written into the SQL: bound as a parameter, SQLite (3.53 with STAT4, as better-sqlite3
  * builds it) compiled the statement again at every run, as the planner may use the value — a statement
  * that takes ~130 µs to compile ran in 65 µs instead of 6.5 (docs/benchmarks.md). OFFSET stays bound: it
- * does not have that effect, and pages differ by it. Page sizes are few, so statements cached by their
- * text stay few.
+ * does not have that effect, and pages differ by it. A page size seen before reuses its statement (kept
+ * while in use, see DocTables); a caller that works its limit out from data (the sales list asks for
+ * offset + limit) prepares one per new value, as the bound LIMIT recompiled one per run.
  */
 const limitSql = (limit: number): string => {
-  if (limit === Infinity) return 'LIMIT -1';
-  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`A page's limit must be a non-negative integer, not ${limit}`);
+  if (limit === Infinity || limit > Number.MAX_SAFE_INTEGER) return 'LIMIT -1'; // no table holds that many rows
+  if (!Number.isInteger(limit) || limit < 0) throw new Error(`A page's limit must be a non-negative integer, not ${limit}`);
   return `LIMIT ${limit}`;
 };
 

@@ -84,7 +84,19 @@ describe('SqliteReadStore specifics', () => {
     expect(selectSql('t', undefined, 'rowid', 50)).toMatch(/ LIMIT 50 OFFSET \?$/);
     expect(selectSql('t', undefined, 'rowid', Infinity)).toMatch(/ LIMIT -1 OFFSET \?$/);
     expect(selectSql('t', undefined, 'rowid')).not.toContain('LIMIT');
+    expect(selectSql('t', undefined, 'rowid', 2 ** 60)).toMatch(/ LIMIT -1 OFFSET \?$/);
     for (const bad of [-1, 2.5, NaN]) expect(() => selectSql('t', undefined, 'rowid', bad)).toThrow("A page's limit must be a non-negative integer");
+  });
+
+  it('refuses a limit that is not an integer whether SQL or the filter in JS answers the query', async () => {
+    const store = new SqliteReadStore(':memory:');
+    await store.registerProjection('p', ['items']);
+    await store.ensureIndexes([{ collection: 'items', fields: ['at', '_id'] }]);
+    await store.commit({ projection: 'p', generation: 1, expectedCheckpoint: 0, checkpoint: 1, ops: [{ op: 'replace', collection: 'items', doc: { _id: 'a', at: '1' } }] });
+    await expect(store.find('items', {}, { sort: { at: 1, _id: 1 }, limit: 2.5 })).rejects.toThrow('skip and limit must be non-negative integers');
+    await expect(store.find('items', { at: { $regex: '1' } }, { limit: 2.5 })).rejects.toThrow('skip and limit must be non-negative integers');
+    expect(await store.find('items', {}, { sort: { at: 1, _id: 1 }, limit: 2 ** 60 })).toHaveLength(1);
+    await store.close();
   });
 
   it('creates a new file with 16 KB pages and keeps the page size of a file created before', async () => {

@@ -108,7 +108,9 @@ export class SqliteReadStore implements ReadStore {
   async find<T extends Doc = Doc>(collection: string, filter: Filter, options: FindOptions = {}): Promise<T[]> {
     const skip = options.skip ?? 0;
     const limit = options.limit ? options.limit : Infinity; // 0 means no limit, as in MongoDB
-    if (!Number.isInteger(skip) || skip < 0 || limit < 0) throw new Error('skip and limit must be non-negative integers');
+    if (!Number.isInteger(skip) || skip < 0 || !(limit === Infinity || Number.isInteger(limit)) || limit < 0) {
+      throw new Error('skip and limit must be non-negative integers'); // on every path: SQL's and the one that filters in JS
+    }
     const sort = options.sort && Object.keys(options.sort).length > 0 ? options.sort : undefined;
     return this.read(
       collection,
