@@ -59,8 +59,8 @@ export function percentile(values: number[], p: number): number {
 }
 
 /**
- * An open-loop load at `rate` requests per second, evenly spaced (a timer tick every millisecond sends
- * whatever is due), whatever the answers take. autocannon's overallRate paces each connection on its
+ * An open-loop load at `rate` requests per second, evenly spaced (a timer set for when the next one is
+ * due sends whatever is due then), whatever the answers take. autocannon's overallRate paces each connection on its
  * own timer, and those timers fire together: `connections` requests arrive as one burst, which
  * measures the burst, not the rate. Latency counts from when a request was due, so a stalled server
  * cannot hide its backlog (no coordinated omission).
@@ -92,7 +92,9 @@ export async function paced(
       inFlight.add(request);
       void request.finally(() => inFlight.delete(request));
     }
-    await new Promise((r) => setTimeout(r, 1));
+    // Woken when the next one is due, not every millisecond: at 400/s a 1 ms tick was ~60% idle wake-ups,
+    // CPU taken from the cores the server under test runs on. Rounded up: a timer never fires early.
+    if (i < total) await new Promise((r) => setTimeout(r, Math.max(1, Math.ceil(start + (i * 1000) / rate - performance.now()))));
   }
   await Promise.all(inFlight);
   if (failure !== undefined) throw failure;
