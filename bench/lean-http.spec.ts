@@ -58,6 +58,22 @@ describe('LeanPool', () => {
     pool.close();
   });
 
+  it('closes the connections it did open when one of them fails, and fails', async () => {
+    const connect = (LeanPool.prototype as unknown as { connect: () => Promise<unknown> }).connect;
+    let calls = 0;
+    const spy = jest.spyOn(LeanPool.prototype as unknown as { connect: () => Promise<unknown> }, 'connect').mockImplementation(function (
+      this: unknown,
+    ) {
+      return ++calls === 3 ? Promise.reject(new Error('refused')) : connect.call(this);
+    });
+    await expect(LeanPool.open(url, 4)).rejects.toThrow('refused');
+    spy.mockRestore();
+    const open = () => new Promise<number>((r) => server.getConnections((_e, n) => r(n)));
+    for (let i = 0; i < 200 && (await open()) > 0; i++) await new Promise((r) => setTimeout(r, 10)); // until the server sees the closes
+    expect(connections).toBe(3);
+    expect(await open()).toBe(0);
+  });
+
   it('reads a chunked answer whole', async () => {
     const pool = await LeanPool.open(url, 1);
     const answer = await pool.request('GET', '/chunked', {});

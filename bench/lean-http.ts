@@ -147,7 +147,13 @@ export class LeanPool {
   static async open(url: string, size: number): Promise<LeanPool> {
     const { hostname, port } = new URL(url);
     const pool = new LeanPool(hostname, Number(port), size);
-    const opened = await Promise.all(Array.from({ length: size }, () => pool.connect()));
+    const outcomes = await Promise.allSettled(Array.from({ length: size }, () => pool.connect()));
+    const opened = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) {
+      for (const connection of opened) connection.destroy(); // none left open behind a pool that was never handed out
+      throw failed.reason;
+    }
     pool.idle.push(...opened);
     return pool;
   }
