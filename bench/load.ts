@@ -76,11 +76,12 @@ export async function paced(
   const inFlight = new Set<Promise<void>>();
   const start = performance.now();
   const total = Math.round(rate * seconds);
+  const dueAt = (n: number) => start + (n * 1000) / rate;
   let failure: unknown;
   for (let i = 0; i < total && failure === undefined;) {
     const now = performance.now();
-    for (; i < total && start + (i * 1000) / rate <= now; i++) {
-      const due = start + (i * 1000) / rate;
+    for (; i < total && dueAt(i) <= now; i++) {
+      const due = dueAt(i);
       const request: Promise<void> = send(i).then(
         () => {
           const latency = performance.now() - due;
@@ -94,7 +95,7 @@ export async function paced(
     }
     // Woken when the next one is due, not every millisecond: at 400/s a 1 ms tick was ~60% idle wake-ups,
     // CPU taken from the cores the server under test runs on. Rounded up: a timer never fires early.
-    if (i < total) await new Promise((r) => setTimeout(r, Math.max(1, Math.ceil(start + (i * 1000) / rate - performance.now()))));
+    if (i < total) await new Promise((r) => setTimeout(r, Math.max(1, Math.ceil(dueAt(i) - performance.now()))));
   }
   await Promise.all(inFlight);
   if (failure !== undefined) throw failure;

@@ -120,7 +120,7 @@ export class ReactorRunner {
       const stored = async () => (await this.store.status(reactorCheckpointName(reactor.name))).checkpoint;
       while ((await stored()) < target) {
         if (Date.now() > deadline) throw new Error(`reactor ${reactor.name} did not reach position ${target}`);
-        if ((here?.handled() ?? 0) >= target) await here!.settle();
+        if (here && here.handled() >= target) await here.settle();
         else await sleep(5);
       }
     }

@@ -48,6 +48,10 @@ export interface SqliteEventStoreOptions {
  */
 const WATCH_COALESCE_MS = 10;
 
+/** A stream's events from a revision on, and back from one (`select` adds the count). */
+const FORWARDS_SQL = 'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision';
+const BACKWARDS_SQL = 'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC';
+
 /** Reads' statements kept prepared at most: counts come from callers (the feed's `limit`), so texts vary. */
 const MAX_CACHED_STATEMENTS = 256;
 
@@ -76,7 +80,6 @@ export class SqliteEventStore implements EventStore {
       insert: this.db.prepare(
         'INSERT INTO events (id, stream, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      forwards: this.db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision'),
       head: this.db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
     };
     const dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
@@ -127,15 +130,12 @@ export class SqliteEventStore implements EventStore {
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.maxCount;
     if (options.direction === 'backwards') {
-      const before = options.fromRevision ?? Number.MAX_SAFE_INTEGER;
-      return this.select('SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC', [stream, before], limit).map(toRecorded);
+      return this.select(BACKWARDS_SQL, [stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER], limit).map(toRecorded);
     }
     const from = options.fromRevision ?? 0;
-    const forwards = () =>
-      limit === undefined ? this.stmts.forwards.all(stream, from) : this.select('SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision', [stream, from], limit);
-    if (!Number.isInteger(from)) return forwards().map(toRecorded); // bounds count whole revisions
+    if (!Number.isInteger(from)) return this.select(FORWARDS_SQL, [stream, from], limit).map(toRecorded); // bounds count whole revisions
     if (this.heads.nothingFrom(stream, from)) return [];
-    const rows = forwards();
+    const rows = this.select(FORWARDS_SQL, [stream, from], limit);
     if (limit === undefined || limit < 0 || rows.length < limit) this.heads.readToEnd(stream, from, rows.at(-1)?.revision);
     return rows.map(toRecorded);
   }
