@@ -13,5 +13,8 @@ describe('StatementCache', () => {
     get('b');
     expect(prepared).toEqual(['a', 'b', 'c', 'b']);
     expect(cache.size).toBe(2);
+    cache.clear();
+    get('a');
+    expect(prepared).toEqual(['a', 'b', 'c', 'b', 'a']);
   });
 });

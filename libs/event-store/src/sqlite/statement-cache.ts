@@ -1,7 +1,8 @@
 /**
- * Prepared statements by their SQL text, the most recently used kept: a caller that varies its texts
- * (a count from a query string, a page size worked out from data) makes new entries, and the ones in
- * steady use stay prepared instead of being dropped with the rest when the cache is full.
+ * What was worked out per SQL text (a prepared statement, what SQLite's plan for it does), the most
+ * recently used kept: a caller that varies its texts (a count from a query string, a page size worked
+ * out from data) makes new entries, and the ones in steady use stay instead of being dropped with the
+ * rest when the cache is full.
  */
 export class StatementCache<S> {
   private readonly byText = new Map<string, S>();
@@ -18,6 +19,10 @@ export class StatementCache<S> {
     }
     this.byText.set(sql, statement);
     return statement;
+  }
+
+  clear(): void {
+    this.byText.clear();
   }
 
   get size(): number {

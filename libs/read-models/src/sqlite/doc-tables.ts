@@ -36,7 +36,7 @@ export class DocTables {
   /** Queries by their text; pages write their LIMIT in (indexes.ts), so callers that vary it make new texts. */
   private readonly queries = new StatementCache<Database.Statement<unknown[], unknown>>(MAX_CACHED_QUERIES);
   /** Per natural-order select: whether SQLite sorts its rows for ORDER BY rowid (see selectRows). */
-  private readonly sortsRows = new Map<string, boolean>();
+  private readonly sortsRows = new StatementCache<boolean>(MAX_CACHED_QUERIES);
   private readonly parsedFields = new Map<string, string[]>();
   private createdInTransaction: string[] | undefined;
   private readonly run: Database.Transaction<(fn: () => unknown) => unknown>;
@@ -169,14 +169,11 @@ export class DocTables {
   private rowsSql(table: string, plan: Plan | undefined, order?: string, limit?: number): string {
     const direct = selectSql(table, plan, order, limit);
     if (order || !plan?.indexed) return direct; // an index's order, or a table scan: no sort of the rows
-    let sorts = this.sortsRows.get(direct);
-    if (sorts === undefined) {
-      if (this.sortsRows.size >= MAX_CACHED_QUERIES) this.sortsRows.clear();
+    const sorts = this.sortsRows.get(direct, () => {
       const unbound = new Array<null>(plan.params.length + (limit === undefined ? 0 : 1)).fill(null); // the plan does not depend on the values
       const steps = this.db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${direct}`).all(...unbound);
-      sorts = steps.some((step) => step.detail.includes('TEMP B-TREE FOR ORDER BY'));
-      this.sortsRows.set(direct, sorts);
-    }
+      return steps.some((step) => step.detail.includes('TEMP B-TREE FOR ORDER BY'));
+    });
     return sorts ? selectSql(table, plan, undefined, limit, true) : direct;
   }
 
