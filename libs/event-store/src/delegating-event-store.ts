@@ -1,5 +1,5 @@
 /**
- * Base of the event-store decorators (hash chain, group commit, shared tail): every operation goes to
+ * Base of the event-store decorators (hash chain, shared tail): every operation goes to
  * the wrapped store unless the decorator overrides it, so each decorator states only what it changes.
  */
 import type {

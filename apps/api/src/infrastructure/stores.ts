@@ -13,7 +13,6 @@ import type { ReadStore } from '@cl/read-models';
 import { SqliteReadStore } from '@cl/read-models/sqlite/sqlite-read-store';
 import { MongoReadStore } from '@cl/read-models/mongo/mongo-read-store';
 import type { AppConfig } from '../config/config.schema';
-import { GroupCommitEventStore } from './group-commit';
 
 export type StoreConfig = Pick<AppConfig, 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'MONGODB_URL' | 'MONGODB_DATABASE'> &
   Partial<Pick<AppConfig, 'SQLITE_SYNCHRONOUS'>>;
@@ -38,7 +37,9 @@ export function describeStores(config: Pick<StoreConfig, 'EVENTSTORE_CONNECTION_
 
 /**
  * Whichever adapter, every append is hash-chained (tamper evidence, see docs/audit.md). On SQLite,
- * concurrent appends share one commit (one fsync): see group-commit.ts.
+ * appends are written by a thread of their own (started at the first append), and concurrent ones
+ * share one commit (one fsync):
+ * see append-thread.ts.
  */
 export async function createEventStore(
   config: StoreConfig,
@@ -46,9 +47,7 @@ export async function createEventStore(
 ): Promise<EventStore> {
   const adapter = config.EVENTSTORE_CONNECTION_STRING
     ? await EsdbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING)
-    : new GroupCommitEventStore(
-        new SqliteEventStore(join(config.DATA_DIR, 'events.db'), { synchronous: config.SQLITE_SYNCHRONOUS, ...options }),
-      );
+    : new SqliteEventStore(join(config.DATA_DIR, 'events.db'), { synchronous: config.SQLITE_SYNCHRONOUS, appendThread: true, ...options });
   return new ChainedEventStore(adapter);
 }
 

@@ -19,8 +19,9 @@ import { EVENT_LOG_SCHEMA, type EventRow } from './schema';
 import { pollingSubscription } from './polling-subscription';
 import { fromSqliteError } from './data-files';
 import { startBackgroundCheckpoints, type WalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer';
-import { StreamHeads } from './stream-heads';
+import { byDataVersion, byLogTail, StreamHeads } from './stream-heads';
 import { StatementCache } from './statement-cache';
+import { AppendThread, type AppendThreadOptions } from './append-thread';
 
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for events appended by another process. */
@@ -39,6 +40,15 @@ export interface SqliteEventStoreOptions {
    * watch that fails or misses a write only costs that delay.
    */
   watchOtherWriters?: boolean;
+  /**
+   * Write appends from a worker thread with its own connection (append-thread.ts), so that neither
+   * the INSERTs nor the COMMIT's fsync hold up the caller's thread; the appends of one turn of the
+   * event loop, and those that arrive while a commit waits for the disk, share one commit. For a file
+   * only; the API runs it so.
+   */
+  appendThread?: boolean;
+  /** Tests only: SQL run on the append thread's connection once it is open (see AppendThreadOptions). */
+  appendThreadSetupSql?: string;
 }
 
 /**
@@ -67,11 +77,22 @@ export class SqliteEventStore implements EventStore {
   private readonly watchOtherWriters: boolean;
   private watcher?: FSWatcher;
   private wakeTimer?: NodeJS.Timeout;
+  /** Set with `appendThread`: how to start the writer, at the first append (a process that only reads never starts one). */
+  private readonly threadOptions?: AppendThreadOptions;
+  private thread?: AppendThread;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = openLog(file, options.synchronous);
     if (options.backgroundCheckpoints) this.checkpointer = startBackgroundCheckpoints(this.db, options.backgroundCheckpoints);
+    if (options.appendThread && file !== ':memory:') {
+      this.threadOptions = {
+        synchronous: options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL',
+        // The writer's connection is the one whose commits fill the WAL: the backstop goes with it.
+        autocheckpointPages: this.checkpointer ? (this.db.pragma('wal_autocheckpoint', { simple: true }) as number) : undefined,
+        setupSql: options.appendThreadSetupSql,
+      };
+    }
     this.appended.setMaxListeners(0);
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.watchOtherWriters = options.watchOtherWriters === true && file !== ':memory:';
@@ -82,8 +103,9 @@ export class SqliteEventStore implements EventStore {
       ),
       head: this.db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
     };
+    // With the append thread every append is another connection's commit: the log's tail says which.
     const dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
-    this.heads = new StreamHeads(() => dataVersion.get()!);
+    this.heads = new StreamHeads(this.threadOptions ? byLogTail(this.db) : byDataVersion(() => dataVersion.get()!));
     this.appendTransaction = this.db.transaction(this.appendTx);
   }
 
@@ -96,9 +118,20 @@ export class SqliteEventStore implements EventStore {
   }
 
   async appendToStream(stream: string, events: NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
+    if (this.threadOptions) return this.appendOnThread(this.threadOptions, stream, events, options.expectedRevision ?? 'any');
     const result = this.appendSync(stream, events, options.expectedRevision ?? 'any');
     this.appended.emit('append', result.position);
     return result;
+  }
+
+  private async appendOnThread(options: AppendThreadOptions, stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    if (this.closed) throw new Error('the event store is closed');
+    this.thread ??= new AppendThread(this.db.name, options);
+    const { position, revision } = await this.thread.append(stream, events, expected);
+    this.heads.appended(stream, revision);
+    this.appended.emit('append', position);
+    return { nextExpectedRevision: revision, position };
   }
 
   private readonly appendTx = (stream: string, events: NewEvent[], expected: ExpectedRevision): AppendResult => {
@@ -226,6 +259,7 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     this.stopWatching();
     this.appended.emit('close');
+    await this.thread?.close(); // the appends in flight are answered first
     await this.checkpointer?.stop();
     this.db.close();
   }

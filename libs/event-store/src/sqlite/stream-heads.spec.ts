@@ -1,8 +1,10 @@
-import { StreamHeads } from './stream-heads';
+import Database from 'better-sqlite3';
+import { EVENT_LOG_SCHEMA } from './schema';
+import { byDataVersion, byLogTail, StreamHeads, type Committed } from './stream-heads';
 
 describe('StreamHeads', () => {
   let version = 1;
-  const heads = (max?: number) => new StreamHeads(() => version, max);
+  const heads = (max?: number) => new StreamHeads(byDataVersion(() => version), max);
   beforeEach(() => (version = 1));
 
   it('knows nothing of a stream it has not seen', () => {
@@ -42,5 +44,67 @@ describe('StreamHeads', () => {
     h.readToEnd('a', 1, undefined); // a seen again: b is now the oldest
     h.readToEnd('c', 0, 0);
     expect(['a', 'b', 'c'].map((s) => h.nothingFrom(s, 1))).toEqual([true, false, true]);
+  });
+
+  it('raises the bounds of the streams others committed to, and keeps the rest', () => {
+    let others: readonly Committed[] | 'unknown' = [];
+    const h = new StreamHeads(() => others);
+    h.readToEnd('a', 0, 1);
+    h.readToEnd('b', 0, 1);
+    others = [['a', 2], ['new', 0]];
+    expect(h.nothingFrom('a', 2)).toBe(false); // raised to 2 by the commit reported
+    others = [];
+    expect([h.nothingFrom('a', 3), h.nothingFrom('b', 2), h.nothingFrom('new', 1)]).toEqual([true, true, false]);
+    others = 'unknown';
+    expect(h.nothingFrom('b', 2)).toBe(false);
+    others = [];
+    expect(h.nothingFrom('a', 3)).toBe(false); // forgotten with the rest
+  });
+
+  it("never lowers a bound with an append's revision learnt after a later commit was reported", () => {
+    let others: readonly Committed[] = [];
+    const h = new StreamHeads(() => others);
+    h.readToEnd('a', 0, 0);
+    others = [['a', 1], ['a', 2]];
+    expect(h.nothingFrom('a', 1)).toBe(false);
+    others = [];
+    h.appended('a', 1); // the acknowledgement of revision 1 arrives after 2 was seen in the log
+    expect([h.nothingFrom('a', 2), h.nothingFrom('a', 3)]).toEqual([false, true]);
+  });
+});
+
+describe('byLogTail', () => {
+  const insert = (db: Database.Database, stream: string, revision: number) =>
+    db
+      .prepare("INSERT INTO events (id, stream, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, 'T', 1, '{}', '{}')")
+      .run(`${stream}-${revision}`, stream, revision);
+
+  it('reports the rows committed past the last position it saw, once each', () => {
+    const db = new Database(':memory:');
+    db.exec(EVENT_LOG_SCHEMA);
+    insert(db, 'a', 0);
+    const since = byLogTail(db);
+    expect(since()).toEqual([]);
+    insert(db, 'a', 1);
+    insert(db, 'b', 0);
+    expect(since()).toEqual([
+      ['a', 1],
+      ['b', 0],
+    ]);
+    expect(since()).toEqual([]);
+    db.close();
+  });
+
+  it('says "unknown" past 1,000 rows, and goes on from the head', () => {
+    const db = new Database(':memory:');
+    db.exec(EVENT_LOG_SCHEMA);
+    const since = byLogTail(db);
+    db.transaction(() => {
+      for (let r = 0; r < 1_001; r++) insert(db, 's', r);
+    })();
+    expect(since()).toBe('unknown');
+    insert(db, 't', 0);
+    expect(since()).toEqual([['t', 0]]);
+    db.close();
   });
 });

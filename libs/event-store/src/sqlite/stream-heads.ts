@@ -4,39 +4,89 @@
  * sale reads three such streams (its client's, its policy's, its special prices), and on a busy log
  * each read cost more than the rest of the sale's domain work.
  *
- * A bound per stream, never below its last revision, valid while no other connection commits:
- * SQLite's `PRAGMA data_version` changes exactly then, and a change forgets every bound. This
- * connection's own appends raise the bound inside their transaction; one rolled back leaves the bound
- * too high, which is safe — "nothing from r" is only answered for r past the bound, and the stream can
- * only get there by another append, which raises the bound again or, from elsewhere, forgets it.
+ * A bound per stream, never below its last revision. What others commit is learnt from `otherCommits`,
+ * asked only when a bound would answer: either "unknown" (forget every bound) or the streams and
+ * revisions committed since it was last asked (raise those bounds). This connection's own appends
+ * raise the bound; one rolled back leaves the bound too high, which is safe — "nothing from r" is only
+ * answered for r past the bound, and the stream can only get there by another append, which raises the
+ * bound again or, from elsewhere, is reported by `otherCommits`.
  */
+import type Database from 'better-sqlite3';
+
+/** A stream and a revision committed on it. */
+export type Committed = readonly [stream: string, revision: number];
+
+/** What was committed since the last call: nothing, these appends, or something not known in detail. */
+export type OtherCommits = () => readonly Committed[] | 'unknown';
+
+const NOTHING: readonly Committed[] = [];
+
+/**
+ * For a connection that appends itself: SQLite's `PRAGMA data_version` changes exactly when another
+ * connection commits, without saying what; a change forgets every bound.
+ */
+export function byDataVersion(dataVersion: () => number): OtherCommits {
+  let seen = dataVersion();
+  return () => {
+    const now = dataVersion();
+    if (now === seen) return NOTHING;
+    seen = now;
+    return 'unknown';
+  };
+}
+
+/** Rows read past the last known position at most; more forget every bound instead. */
+const MAX_TAIL_ROWS = 1_000;
+
+/**
+ * For a connection whose appends another connection writes (the append thread, see append-thread.ts):
+ * `data_version` would change at each of them, so the log's own tail says what changed — positions are
+ * gap-free and commit in order, so the rows past the last position seen are exactly the commits since.
+ * Each call is one indexed query, which returns nothing while nobody commits.
+ */
+export function byLogTail(db: Database.Database): OtherCommits {
+  const head = db.prepare<[], number | null>('SELECT max(position) FROM events').pluck();
+  const after = db
+    // The LIMIT written in: bound, SQLite compiled the statement again at every run (see sqlite-event-store.ts).
+    .prepare<[number], [number, string, number]>(`SELECT position, stream, revision FROM events WHERE position > ? ORDER BY position LIMIT ${MAX_TAIL_ROWS + 1}`)
+    .raw();
+  let known = head.get() ?? 0;
+  return () => {
+    const rows = after.all(known);
+    if (rows.length === 0) return NOTHING;
+    if (rows.length > MAX_TAIL_ROWS) {
+      known = head.get() ?? known; // a bound learnt from now on sees at least this far
+      return 'unknown';
+    }
+    known = rows[rows.length - 1][0];
+    return rows.map(([, stream, revision]) => [stream, revision] as const);
+  };
+}
+
 export class StreamHeads {
   private readonly bounds = new Map<string, number>();
-  private version: number;
 
   constructor(
-    /** `PRAGMA data_version` of the connection the bounds describe. */
-    private readonly dataVersion: () => number,
+    private readonly otherCommits: OtherCommits,
     /** Streams remembered at most; the one remembered longest ago goes first. */
     private readonly maxStreams = 50_000,
-  ) {
-    this.version = dataVersion();
-  }
+  ) {}
 
   /**
-   * The stream certainly has no event at or after `fromRevision`. Asks `data_version` only when a bound
-   * would answer (a read that goes to the query anyway need not): every bound kept was learnt after the
-   * version was last seen to change, so an unchanged version means none is stale; a changed one
-   * forgets them all.
+   * The stream certainly has no event at or after `fromRevision`. Asks what others committed only when
+   * a bound would answer (a read that goes to the query anyway need not): every bound kept was learnt
+   * or raised after the last time it was asked.
    */
   nothingFrom(stream: string, fromRevision: number): boolean {
     const bound = this.bounds.get(stream);
     if (bound === undefined || fromRevision <= bound) return false;
-    const now = this.dataVersion();
-    if (now === this.version) return true;
-    this.version = now;
-    this.bounds.clear();
-    return false;
+    const others = this.otherCommits();
+    if (others === 'unknown') {
+      this.bounds.clear();
+      return false;
+    }
+    for (const [s, revision] of others) this.raise(s, revision);
+    return fromRevision > this.bounds.get(stream)!;
   }
 
   /** A read from `fromRevision` reached the stream's end; `last` is the last revision it returned, if any. */
@@ -44,9 +94,15 @@ export class StreamHeads {
     this.remember(stream, last ?? fromRevision - 1);
   }
 
-  /** This connection appended up to `revision`, under the write lock (so nothing is after it). */
+  /** This connection's appends reached `revision` (nothing is after it when it is learnt). */
   appended(stream: string, revision: number): void {
-    this.remember(stream, revision);
+    this.remember(stream, Math.max(revision, this.bounds.get(stream) ?? revision));
+  }
+
+  /** A stream nobody asked about needs no bound: only known ones are raised (in place). */
+  private raise(stream: string, revision: number): void {
+    const bound = this.bounds.get(stream);
+    if (bound !== undefined && revision > bound) this.bounds.set(stream, revision);
   }
 
   private remember(stream: string, bound: number): void {
