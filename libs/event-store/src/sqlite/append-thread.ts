@@ -140,6 +140,8 @@ export class AppendThread {
   /** Set once the worker cannot write any more (it failed to open, died, or was closed). */
   private failure?: Error;
   private readonly exited: Promise<void>;
+  /** Set by `close` while appends are in flight: called once the last is answered. */
+  private drained?: () => void;
 
   constructor(file: string, options: AppendThreadOptions) {
     const { port1, port2 } = new MessageChannel();
@@ -175,9 +177,14 @@ export class AppendThread {
     });
   }
 
+  /** Whether it can write no more: it failed to open, died, or was closed. */
+  get stopped(): boolean {
+    return this.failure !== undefined;
+  }
+
   /** Waits for the appends in flight, then closes the worker's connection. */
   async close(): Promise<void> {
-    while (this.pending.size > 0 && !this.failure) await new Promise((resolve) => setImmediate(resolve));
+    if (this.pending.size > 0 && !this.failure) await new Promise<void>((resolve) => (this.drained = resolve));
     if (!this.failure) {
       this.worker.ref();
       this.port.postMessage('close');
@@ -204,7 +211,11 @@ export class AppendThread {
     const p = this.pending.get(outcome.id);
     if (!p) return;
     this.pending.delete(outcome.id);
-    if (this.pending.size === 0) this.idle();
+    if (this.pending.size === 0) {
+      this.idle();
+      this.drained?.();
+      this.drained = undefined;
+    }
     if ('error' in outcome) p.reject(new AppendThreadError(outcome.error.message, outcome.error.code));
     else if ('conflict' in outcome) p.reject(new WrongExpectedRevisionError(p.stream, p.expected, outcome.conflict ?? 'no_stream'));
     else p.resolve({ position: outcome.position, revision: outcome.revision });

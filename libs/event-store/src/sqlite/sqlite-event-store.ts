@@ -127,9 +127,10 @@ export class SqliteEventStore implements EventStore {
   private async appendOnThread(options: AppendThreadOptions, stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     if (this.closed) throw new Error('the event store is closed');
-    this.thread ??= new AppendThread(this.db.name, options);
+    // A writer that died (its appends in flight were refused, their outcome unknown) is replaced.
+    if (!this.thread || this.thread.stopped) this.thread = new AppendThread(this.db.name, options);
     const { position, revision } = await this.thread.append(stream, events, expected);
-    this.heads.appended(stream, revision);
+    this.heads.appended(stream, revision, position);
     this.appended.emit('append', position);
     return { nextExpectedRevision: revision, position };
   }

@@ -73,6 +73,40 @@ describe('StreamHeads', () => {
   });
 });
 
+describe('StreamHeads fed by the log tail, with acknowledgements that arrive late', () => {
+  const insert = (db: Database.Database, stream: string, revision: number) =>
+    Number(
+      db
+        .prepare("INSERT INTO events (id, stream, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, 'T', 1, '{}', '{}')")
+        .run(`${stream}-${revision}`, stream, revision).lastInsertRowid,
+    );
+
+  it('does not take an acknowledgement the tail already went past as the end of a stream it had no bound for', () => {
+    const db = new Database(':memory:');
+    db.exec(EVENT_LOG_SCHEMA);
+    const h = new StreamHeads(byLogTail(db));
+    h.readToEnd('other', 0, undefined);
+    const mine = insert(db, 'c', 0); // this process's append, acknowledged below
+    insert(db, 'c', 1); // another process appends right after
+    expect(h.nothingFrom('other', 0)).toBe(true); // the tail goes past both; 'c' has no bound to raise
+    h.appended('c', 0, mine);
+    expect(h.nothingFrom('c', 1)).toBe(false); // revision 1 exists: the query must run
+    db.close();
+  });
+
+  it('takes an acknowledgement the tail has not reached yet, and raises it with what comes after', () => {
+    const db = new Database(':memory:');
+    db.exec(EVENT_LOG_SCHEMA);
+    const h = new StreamHeads(byLogTail(db));
+    h.appended('c', 0, insert(db, 'c', 0));
+    expect(h.nothingFrom('c', 1)).toBe(true);
+    insert(db, 'c', 1);
+    expect(h.nothingFrom('c', 1)).toBe(false);
+    expect(h.nothingFrom('c', 2)).toBe(true);
+    db.close();
+  });
+});
+
 describe('byLogTail', () => {
   const insert = (db: Database.Database, stream: string, revision: number) =>
     db

@@ -16,8 +16,12 @@ import type Database from 'better-sqlite3';
 /** A stream and a revision committed on it. */
 export type Committed = readonly [stream: string, revision: number];
 
-/** What was committed since the last call: nothing, these appends, or something not known in detail. */
-export type OtherCommits = () => readonly Committed[] | 'unknown';
+/**
+ * What was committed since the last call: nothing, these appends, or something not known in detail.
+ * `passed(position)`, when given, says whether the calls so far already went over that position: an
+ * append acknowledged after that may have later commits to its stream behind it, gone by unrecorded.
+ */
+export type OtherCommits = (() => readonly Committed[] | 'unknown') & { passed?: (position: number) => boolean };
 
 const NOTHING: readonly Committed[] = [];
 
@@ -51,7 +55,7 @@ export function byLogTail(db: Database.Database): OtherCommits {
     .prepare<[number], [number, string, number]>(`SELECT position, stream, revision FROM events WHERE position > ? ORDER BY position LIMIT ${MAX_TAIL_ROWS + 1}`)
     .raw();
   let known = head.get() ?? 0;
-  return () => {
+  const since = () => {
     const rows = after.all(known);
     if (rows.length === 0) return NOTHING;
     if (rows.length > MAX_TAIL_ROWS) {
@@ -59,8 +63,9 @@ export function byLogTail(db: Database.Database): OtherCommits {
       return 'unknown';
     }
     known = rows[rows.length - 1][0];
-    return rows.map(([, stream, revision]) => [stream, revision] as const);
+    return rows.map(([, stream, revision]): Committed => [stream, revision]);
   };
+  return Object.assign(since, { passed: (position: number) => position <= known });
 }
 
 export class StreamHeads {
@@ -94,9 +99,16 @@ export class StreamHeads {
     this.remember(stream, last ?? fromRevision - 1);
   }
 
-  /** This connection's appends reached `revision` (nothing is after it when it is learnt). */
-  appended(stream: string, revision: number): void {
-    this.remember(stream, Math.max(revision, this.bounds.get(stream) ?? revision));
+  /**
+   * This connection's append reached `revision`, committed at `position`. Learnt inside the append's
+   * transaction, nothing is after it. Learnt later (from the writer thread), the tail may already have
+   * gone past it — and past later commits to the same stream, not recorded for a stream without a
+   * bound — so it then only raises a bound that exists, which those commits raised too.
+   */
+  appended(stream: string, revision: number, position?: number): void {
+    const bound = this.bounds.get(stream);
+    if (bound === undefined && position !== undefined && this.otherCommits.passed?.(position)) return;
+    this.remember(stream, Math.max(revision, bound ?? revision));
   }
 
   /** A stream nobody asked about needs no bound: only known ones are raised (in place). */
