@@ -38,8 +38,7 @@ export function describeStores(config: Pick<StoreConfig, 'EVENTSTORE_CONNECTION_
 /**
  * Whichever adapter, every append is hash-chained (tamper evidence, see docs/audit.md). On SQLite,
  * appends are written by a thread of their own (started at the first append), and concurrent ones
- * share one commit (one fsync):
- * see append-thread.ts.
+ * share one commit (one fsync): see append-thread.ts.
  */
 export async function createEventStore(
   config: StoreConfig,

@@ -19,6 +19,7 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { WrongExpectedRevisionError } from '../errors';
 import type { ExpectedRevision, NewEvent } from '../port';
+import { INSERT_EVENT_SQL, LAST_REVISION_SQL } from './schema';
 
 export interface AppendThreadOptions {
   synchronous: 'FULL' | 'NORMAL';
@@ -79,8 +80,9 @@ try {
   db = undefined;
 }
 if (db) {
-  const lastRevision = db.prepare('SELECT max(revision) FROM events WHERE stream = ?').pluck();
-  const insert = db.prepare('INSERT INTO events (id, stream, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const lastRevision = db.prepare(workerData.lastRevisionSql).pluck();
+  const insert = db.prepare(workerData.insertSql);
+  // The expected-revision check of sqlite-event-store.ts (checkExpected), which cannot be imported here.
   const holds = (expected, current) =>
     expected === 'any' || (expected === 'no_stream' && current === null) ||
     (expected === 'stream_exists' && current !== null) || (typeof expected === 'number' && current === expected);
@@ -148,7 +150,14 @@ export class AppendThread {
     this.port = port1;
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { file, driver: require.resolve('better-sqlite3'), port: port2, ...options },
+      workerData: {
+        file,
+        driver: require.resolve('better-sqlite3'),
+        port: port2,
+        lastRevisionSql: LAST_REVISION_SQL,
+        insertSql: INSERT_EVENT_SQL,
+        ...options,
+      },
       transferList: [port2],
     });
     this.port.on('message', (m: Outcome[] | { failed: { message: string; code?: string } }) => this.receive(m));

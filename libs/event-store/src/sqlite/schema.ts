@@ -27,3 +27,7 @@ export interface EventRow {
   data: string;
   metadata: string;
 }
+
+/** An append's statements, on the caller's connection and on the writer thread's (append-thread.ts). */
+export const LAST_REVISION_SQL = 'SELECT max(revision) AS revision FROM events WHERE stream = ?';
+export const INSERT_EVENT_SQL = 'INSERT INTO events (id, stream, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)';

@@ -15,7 +15,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../port';
-import { EVENT_LOG_SCHEMA, type EventRow } from './schema';
+import { EVENT_LOG_SCHEMA, INSERT_EVENT_SQL, LAST_REVISION_SQL, type EventRow } from './schema';
 import { pollingSubscription } from './polling-subscription';
 import { fromSqliteError } from './data-files';
 import { startBackgroundCheckpoints, type WalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer';
@@ -65,7 +65,10 @@ const BACKWARDS_SQL = 'SELECT * FROM events WHERE stream = ? AND revision <= ? O
 /** Reads' statements kept prepared at most: counts come from callers (the feed's `limit`), so texts vary. */
 const MAX_CACHED_STATEMENTS = 256;
 
-/** The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous; each append is one transaction. */
+/**
+ * The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous; each append is one
+ * transaction, or, with `appendThread`, a savepoint in a group the writer thread commits together.
+ */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly appended = new EventEmitter();
@@ -97,10 +100,8 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.watchOtherWriters = options.watchOtherWriters === true && file !== ':memory:';
     this.stmts = {
-      lastRevision: this.db.prepare<[string], { revision: number }>('SELECT max(revision) AS revision FROM events WHERE stream = ?'),
-      insert: this.db.prepare(
-        'INSERT INTO events (id, stream, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
+      lastRevision: this.db.prepare<[string], { revision: number }>(LAST_REVISION_SQL),
+      insert: this.db.prepare(INSERT_EVENT_SQL),
       head: this.db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
     };
     // With the append thread every append is another connection's commit: the log's tail says which.
@@ -118,6 +119,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async appendToStream(stream: string, events: NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
     if (this.threadOptions) return this.appendOnThread(this.threadOptions, stream, events, options.expectedRevision ?? 'any');
     const result = this.appendSync(stream, events, options.expectedRevision ?? 'any');
     this.appended.emit('append', result.position);
@@ -125,7 +127,6 @@ export class SqliteEventStore implements EventStore {
   }
 
   private async appendOnThread(options: AppendThreadOptions, stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    if (events.length === 0) throw new Error('appendToStream needs at least one event');
     if (this.closed) throw new Error('the event store is closed');
     // A writer that died (its appends in flight were refused, their outcome unknown) is replaced.
     if (!this.thread || this.thread.stopped) this.thread = new AppendThread(this.db.name, options);
@@ -156,7 +157,6 @@ export class SqliteEventStore implements EventStore {
   private readonly statements = new StatementCache<Database.Statement<unknown[], EventRow>>(MAX_CACHED_STATEMENTS);
 
   private appendSync(stream: string, events: NewEvent[], expected: ExpectedRevision): AppendResult {
-    if (events.length === 0) throw new Error('appendToStream needs at least one event');
     // IMMEDIATE takes the write lock before reading the revision, so the check and the insert are one step.
     return this.appendTransaction.immediate(stream, events, expected);
   }
