@@ -41,6 +41,25 @@ describe('SqliteEventStore specifics', () => {
     await cleanup();
   });
 
+  it('does not wake a filtered subscription for an append it cannot match (type or stream prefix)', async () => {
+    const { file, cleanup } = tempFile();
+    const store = new SqliteEventStore(file);
+    const subscription = store.subscribeToAll({ filter: { eventTypes: ['A'], streamPrefixes: ['x-'] } });
+    const first = subscription[Symbol.asyncIterator]().next();
+    await new Promise((r) => setImmediate(r));
+    const reads = jest.spyOn(store, 'readAll');
+    await store.appendToStream('x-1', [newEvent('B')]);
+    await store.appendToStream('y-1', [newEvent('A')]);
+    await new Promise((r) => setImmediate(r));
+    expect(reads).not.toHaveBeenCalled();
+    await store.appendToStream('x-2', [newEvent('B'), newEvent('A')]);
+    await expect(first).resolves.toEqual({ done: false, value: expect.objectContaining({ stream: 'x-2', type: 'A', position: 4 }) });
+    expect(reads).toHaveBeenCalledTimes(1);
+    await subscription.close();
+    await store.close();
+    await cleanup();
+  });
+
   it('keeps events across a reopen of the file', async () => {
     const { file, cleanup } = tempFile();
     const first = new SqliteEventStore(file);

@@ -16,7 +16,7 @@ import type {
   Subscription,
 } from '../port';
 import { EVENT_LOG_SCHEMA, INSERT_EVENT_SQL, LAST_REVISION_SQL, type EventRow } from './schema';
-import { pollingSubscription } from './polling-subscription';
+import { pollingSubscription, type AppendSignal } from './polling-subscription';
 import { fromSqliteError } from './data-files';
 import { startBackgroundCheckpoints, type WalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer';
 import { byDataVersion, byLogTail, StreamHeads } from './stream-heads';
@@ -57,6 +57,9 @@ export interface SqliteEventStoreOptions {
  * of a few events, and at 1,000 sales/s two of three runs fell behind (docs/benchmarks.md, 2026-11-29).
  */
 const WATCH_COALESCE_MS = 10;
+
+/** Events a subscription reads at a time. */
+const SUBSCRIPTION_PAGE = 500;
 
 /** A stream's events from a revision on, and back from one (`select` adds the count). */
 const FORWARDS_SQL = 'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision';
@@ -122,7 +125,7 @@ export class SqliteEventStore implements EventStore {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     if (this.threadOptions) return this.appendOnThread(this.threadOptions, stream, events, options.expectedRevision ?? 'any');
     const result = this.appendSync(stream, events, options.expectedRevision ?? 'any');
-    this.appended.emit('append', result.position);
+    this.signalAppend(stream, events);
     return result;
   }
 
@@ -132,8 +135,13 @@ export class SqliteEventStore implements EventStore {
     if (!this.thread || this.thread.stopped) this.thread = new AppendThread(this.db.name, options);
     const { position, revision } = await this.thread.append(stream, events, expected);
     this.heads.appended(stream, revision, position);
-    this.appended.emit('append', position);
+    this.signalAppend(stream, events);
     return { nextExpectedRevision: revision, position };
+  }
+
+  private signalAppend(stream: string, events: NewEvent[]): void {
+    const signal: AppendSignal = { stream, types: events.map((e) => e.type) };
+    this.appended.emit('append', signal);
   }
 
   private readonly appendTx = (stream: string, events: NewEvent[], expected: ExpectedRevision): AppendResult => {
@@ -203,9 +211,11 @@ export class SqliteEventStore implements EventStore {
     if (this.watchOtherWriters) this.watchLog();
     return pollingSubscription({
       after: options.after ?? 0,
-      readBatch: (after) => this.readAll({ after, maxCount: 500, filter: options.filter }),
+      readBatch: (after) => this.readAll({ after, maxCount: SUBSCRIPTION_PAGE, filter: options.filter }),
+      pageSize: SUBSCRIPTION_PAGE,
       signal: this.appended,
       pollIntervalMs: this.pollIntervalMs,
+      mayMatch: options.filter && ((stream, types) => mayMatch(options.filter!, stream, types)),
     });
   }
 
@@ -305,6 +315,12 @@ function filterSql(filter: AllFilter | undefined): { where: string; params: unkn
     for (const p of filter.streamPrefixes) params.push(p.length, p);
   }
   return { where: clauses.map((c) => ` AND ${c}`).join(''), params };
+}
+
+/** Whether an append of `types` to `stream` can hold an event `filterSql` lets through. */
+function mayMatch(filter: AllFilter, stream: string, types: readonly string[]): boolean {
+  if (filter.eventTypes?.length && !types.some((t) => filter.eventTypes!.includes(t))) return false;
+  return !filter.streamPrefixes?.length || filter.streamPrefixes.some((p) => stream.startsWith(p));
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
