@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApi, waitForProjections, type ApiProcess } from './api-process';
 import { BenchChannel, openLoadConnections, probeAgent, recordSale, send } from './bench-channel';
-import { paced, percentile } from './load';
+import { byFiveSeconds, paced, percentile } from './load';
 
 const POLL_MS = 5;
 const PROBES = 2;
@@ -73,8 +73,8 @@ export async function lagBenchmark(options: LagOptions): Promise<string[]> {
       connections.close(); // idle meanwhile: the API's keep-alive timeout may be closing them
       connections = await openLoadConnections(api);
     }
-    const windows: number[][] = Array.from({ length: Math.ceil(seconds / 5) }, () => []);
-    const background = paced(rate, seconds, sale, (due, latency) => windows[Math.min(Math.floor(due / 5000), windows.length - 1)].push(latency));
+    const windows = byFiveSeconds(seconds);
+    const background = paced(rate, seconds, sale, windows.record);
     await sleep(2000); // let the load settle before sampling
     const lags: number[] = [];
     await Promise.all(Array.from({ length: PROBES }, () => probe(api, channel, clients, Date.now() + (seconds - 3) * 1000, lags)));
@@ -82,7 +82,7 @@ export async function lagBenchmark(options: LagOptions): Promise<string[]> {
     connections.close();
     const sustained = Math.round(load.rate);
     const ms = (v: number) => `${v.toFixed(1)} ms`;
-    const byWindow = windows.map((w) => (w.length ? percentile(w, 99).toFixed(0) : '-')).join(' / ');
+    const byWindow = windows.p99s();
     const warm = warmupSeconds > 0 ? `after ${warmupSeconds} s at ${rate / 2}/s` : 'from a cold start';
     return [
       `lag (${options.label}): POST /sales sent evenly at ${rate}/s for ${seconds} s ${warm}, sustained ${sustained}/s (command p50 ${load.p50} ms, p99 ${load.p99} ms; p99 by 5 s: ${byWindow} ms); ` +

@@ -1,4 +1,4 @@
-import { paced } from './load';
+import { byFiveSeconds, paced } from './load';
 
 describe('paced', () => {
   it('sends every request of the run, in order, waking about once per request rather than every millisecond', async () => {
@@ -25,5 +25,16 @@ describe('paced', () => {
       await gate;
     });
     expect(result.answered).toBe(20);
+  });
+});
+
+describe('byFiveSeconds', () => {
+  it('reports the p99 of each 5-second window, an answer due after the end in the last one', () => {
+    const windows = byFiveSeconds(12);
+    for (let i = 0; i < 100; i++) windows.record(i * 10, i === 50 ? 80 : 2); // 0–1 s
+    windows.record(7_000, 5);
+    windows.record(12_500, 9); // due past 12 s: counted in the last window
+    expect(windows.p99s()).toBe('2 / 5 / 9');
+    expect(byFiveSeconds(10).p99s()).toBe('- / -');
   });
 });

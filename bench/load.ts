@@ -58,6 +58,15 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+/** Latencies kept per 5-second window of a paced run (`paced`'s `onAnswer`), to see when a tail happened. */
+export function byFiveSeconds(seconds: number): { record: (dueMs: number, latencyMs: number) => void; p99s: () => string } {
+  const windows: number[][] = Array.from({ length: Math.ceil(seconds / 5) }, () => []);
+  return {
+    record: (due, latency) => windows[Math.min(Math.floor(due / 5000), windows.length - 1)].push(latency),
+    p99s: () => windows.map((w) => (w.length ? percentile(w, 99).toFixed(0) : '-')).join(' / '),
+  };
+}
+
 /**
  * An open-loop load at `rate` requests per second, evenly spaced (a timer set for when the next one is
  * due sends whatever is due then), whatever the answers take. autocannon's overallRate paces each connection on its

@@ -8,6 +8,7 @@ import { LogDigester } from '@cl/event-store/audit/digester';
 import { DataFileError, EXIT_DATA_FILE, embeddedDataFiles } from '@cl/event-store/sqlite/data-files';
 import { allProjections, Projector } from '@cl/projections';
 import { ConfigError, validateConfig } from '../../api/src/config/config.schema';
+import { followingSharedTail, SharedTail } from '../../api/src/infrastructure/shared-tail';
 import { createEventStore, createReadStore } from '../../api/src/infrastructure/stores';
 
 async function main(): Promise<void> {
@@ -17,7 +18,11 @@ async function main(): Promise<void> {
   const service = { backgroundCheckpoints: { onError: (err: Error) => logger.error({ err }, 'background WAL checkpoint failed; retrying on schedule') } };
   // Woken by the API's commits (a watch on the log's WAL), not only by the 50 ms poll: see SqliteEventStoreOptions.
   const [events, reads] = await Promise.all([createEventStore(config, { ...service, watchOtherWriters: true }), createReadStore(config, service)]);
-  const projector = new Projector(events, reads, allProjections, {
+  // One reader of the log's tail for the fifteen projections (shared-tail.ts): each followed it on its own,
+  // reading and parsing every new event fifteen times (~3,000 reads/s at 400 sales/s). The tail is woken
+  // by the WAL watch, which already coalesces the API's commits, so it hands on what it read at once.
+  const tail = new SharedTail(events, { coalesceMs: 0 });
+  const projector = new Projector(followingSharedTail(events, tail), reads, allProjections, {
     schemas: allEventSchemas,
     onError: (projection, err) => logger.error({ err, projection }, 'projection failed; retrying'),
   });
@@ -29,6 +34,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'stopping: finishing the batch in hand');
     await Promise.all([projector.stop(), digester.stop()]);
+    await tail.stop();
     await Promise.all([events.close(), reads.close()]);
     process.exit(0);
   };
