@@ -60,7 +60,7 @@ export function percentile(values: number[], p: number): number {
 
 /** Latencies kept per 5-second window of a paced run (`paced`'s `onAnswer`), to see when a tail happened. */
 export function byFiveSeconds(seconds: number): { record: (dueMs: number, latencyMs: number) => void; p99s: () => string } {
-  const windows: number[][] = Array.from({ length: Math.ceil(seconds / 5) }, () => []);
+  const windows: number[][] = Array.from({ length: Math.max(1, Math.ceil(seconds / 5)) }, () => []);
   return {
     record: (due, latency) => windows[Math.min(Math.floor(due / 5000), windows.length - 1)].push(latency),
     p99s: () => windows.map((w) => (w.length ? percentile(w, 99).toFixed(0) : '-')).join(' / '),

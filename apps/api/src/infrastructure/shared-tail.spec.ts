@@ -75,6 +75,17 @@ describe('SharedTail', () => {
     await Promise.all(subs.map((s) => s.close()));
   });
 
+  it('tries to start again after a start that failed, instead of failing every follower from then on', async () => {
+    const head = jest.spyOn(inner, 'headPosition').mockRejectedValueOnce(new Error('the store is unreachable'));
+    await append(2);
+    await expect(take(tail.subscribe({ after: 0 }), 1)).rejects.toThrow('the store is unreachable');
+    await expect(take(tail.subscribe({ after: 0 }), 2)).resolves.toEqual([
+      expect.objectContaining({ position: 1 }),
+      expect.objectContaining({ position: 2 }),
+    ]);
+    expect(head).toHaveBeenCalledTimes(2);
+  });
+
   it('ends a waiting follower when it is closed', async () => {
     const sub = tail.subscribe({ after: 0 });
     const reading = take(sub, 1);

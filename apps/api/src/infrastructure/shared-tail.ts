@@ -83,7 +83,11 @@ export class SharedTail {
   }
 
   private start(): Promise<void> {
-    this.started ??= this.run();
+    // A start that failed (the store unreachable) is tried again by the next follower, not kept.
+    this.started ??= this.run().catch((error: unknown) => {
+      this.started = undefined;
+      throw error;
+    });
     return this.started;
   }
 

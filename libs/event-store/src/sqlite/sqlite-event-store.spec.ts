@@ -43,7 +43,7 @@ describe('SqliteEventStore specifics', () => {
 
   it('does not wake a filtered subscription for an append it cannot match (type or stream prefix)', async () => {
     const { file, cleanup } = tempFile();
-    const store = new SqliteEventStore(file);
+    const store = new SqliteEventStore(file, { pollIntervalMs: 60_000 }); // only signals wake it here
     const subscription = store.subscribeToAll({ filter: { eventTypes: ['A'], streamPrefixes: ['x-'] } });
     const first = subscription[Symbol.asyncIterator]().next();
     await new Promise((r) => setImmediate(r));
