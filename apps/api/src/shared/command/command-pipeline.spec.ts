@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Command, Decider, Event } from '@cl/domain/shared/types';
 import { SqliteEventStore } from '@cl/event-store/sqlite/sqlite-event-store';
 import { newEvent } from '@cl/event-store/testing/event-store.contract';
@@ -40,5 +43,29 @@ describe('CommandPipeline with a fresh stream (an id the server drew at random)'
     const outcome = await pipeline.run({ stream: 'note-2', decider: counter, command: note, request, freshStream: true });
     expect(outcome).toMatchObject({ events: [{ data: { n: 3 } }], revision: 2 });
     expect((await store.readStream('note-2')).map((e) => e.data.n)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('CommandPipeline when concurrent commands race on one stream', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cl-pipeline-'));
+    store = new SqliteEventStore(join(dir, 'events.db'), { appendThread: true }); // group commit, as the API runs it
+  });
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lets all eight through on three retries: the losers decide again one at a time, not together', async () => {
+    // No jitter: losers that decided again together would share a commit, and only one per round could win.
+    jest.spyOn(Math, 'random').mockReturnValue(0);
+    const pipeline = new CommandPipeline(store, { Noted: { version: 1 } }, new CommandGate());
+    const run = () => pipeline.run({ stream: 'note-3', decider: counter, command: note, request, retryOnConflict: 3 });
+    const outcomes = await Promise.all(Array.from({ length: 8 }, run));
+    expect(outcomes.map((o) => o.events[0].data.n).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect((await store.readStream('note-3')).map((e) => e.data.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 });

@@ -12,6 +12,7 @@ import { ApiProblem } from '../problem/problem';
 import { keyReused } from '../idempotency/request-idempotency';
 import type { CommandRequest } from './request-context';
 import { CommandGate } from './command-gate';
+import { KeyedQueue } from './keyed-queue';
 
 export const EVENT_SCHEMAS = Symbol('EVENT_SCHEMAS');
 
@@ -44,6 +45,13 @@ export interface CommandOutcome<E extends Event> {
 
 @Injectable()
 export class CommandPipeline {
+  /**
+   * Commands that lost a race decide again one at a time per stream: together they would re-read the
+   * same revision and collide again — with group commit, in the same commit — and only one per round
+   * could win, so eight concurrent renames ran out of three retries now and then.
+   */
+  private readonly redeciding = new KeyedQueue();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_SCHEMAS) private readonly schemas: EventSchemas,
@@ -54,7 +62,11 @@ export class CommandPipeline {
     return this.gate.track(() => this.attempt(spec, spec.retryOnConflict ?? 0));
   }
 
-  private async attempt<S, C extends Command, E extends Event>(spec: CommandSpec<S, C, E>, retries: number): Promise<CommandOutcome<E>> {
+  private async attempt<S, C extends Command, E extends Event>(
+    spec: CommandSpec<S, C, E>,
+    retries: number,
+    queued = false,
+  ): Promise<CommandOutcome<E>> {
     const { stream, decider, command, request } = spec;
     const recorded = spec.freshStream ? [] : await this.store.readStream(stream);
     const revision = recorded.length ? recorded[recorded.length - 1].revision : null;
@@ -71,11 +83,13 @@ export class CommandPipeline {
       });
       return { events, revision: appended.nextExpectedRevision, replayed: false };
     } catch (error) {
-      if (spec.freshStream && error instanceof WrongExpectedRevisionError) return this.attempt({ ...spec, freshStream: false }, retries);
+      if (spec.freshStream && error instanceof WrongExpectedRevisionError) return this.attempt({ ...spec, freshStream: false }, retries, queued);
       const retriable = error instanceof WrongExpectedRevisionError && request.ifMatch === undefined && retries > 0;
       if (!retriable) throw error;
+      if (!queued) return this.redeciding.run(stream, () => this.attempt(spec, retries - 1, true));
+      // Lost again while deciding alone: to a first attempt or another process (queued again, it would wait for itself).
       await backOff((spec.retryOnConflict ?? 0) - retries);
-      return this.attempt(spec, retries - 1);
+      return this.attempt(spec, retries - 1, true);
     }
   }
 
@@ -113,8 +127,8 @@ function revisionMismatch(actual: number | null): ApiProblem {
 }
 
 /**
- * Full-jitter pause before deciding again: requests that lost the same race would otherwise re-read
- * together and collide again (with group commit they even share a commit), exhausting their retries.
+ * Full-jitter pause before a command that decides alone decides again after losing once more (to a
+ * first attempt, or another process): both would otherwise re-read together and collide again.
  */
 function backOff(attempt: number): Promise<void> {
   const ceilingMs = Math.min(50, 2 * 2 ** attempt);
