@@ -10,6 +10,7 @@
 import { type AllStreamResolvedEvent, type Filter, eventTypeFilter, streamNameFilter } from '@eventstore/db-client';
 import { Empty } from '@eventstore/db-client/generated/shared_pb';
 import { ReadReq } from '@eventstore/db-client/generated/streams_pb';
+import { passesFilter } from '../all-filter';
 import type { AllFilter } from '../port';
 
 export interface ServerFilter {
@@ -30,11 +31,7 @@ export function planFilter(filter: AllFilter = {}): FilterPlan {
   const types = filter.eventTypes?.length ? filter.eventTypes : undefined;
   const prefixes = filter.streamPrefixes?.length ? filter.streamPrefixes : undefined;
   const accepts = ({ event }: AllStreamResolvedEvent) =>
-    !!event &&
-    !isSystem(event.streamId) &&
-    !isSystem(event.type) &&
-    (!types || types.includes(event.type)) &&
-    (!prefixes || prefixes.some((p) => event.streamId.startsWith(p)));
+    !!event && !isSystem(event.streamId) && !isSystem(event.type) && passesFilter(filter, event.streamId, event.type);
   return { server: serverFilter(types, prefixes), accepts };
 }
 

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import { mkdirSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { passesFilter } from '../all-filter';
 import { WrongExpectedRevisionError } from '../errors';
 import type {
   AllFilter,
@@ -215,7 +216,8 @@ export class SqliteEventStore implements EventStore {
       pageSize: SUBSCRIPTION_PAGE,
       signal: this.appended,
       pollIntervalMs: this.pollIntervalMs,
-      mayMatch: options.filter && ((stream, types) => mayMatch(options.filter!, stream, types)),
+      // filterSql's condition, checked on what an append signals.
+      mayMatch: options.filter && ((stream, types) => types.some((type) => passesFilter(options.filter!, stream, type))),
     });
   }
 
@@ -315,12 +317,6 @@ function filterSql(filter: AllFilter | undefined): { where: string; params: unkn
     for (const p of filter.streamPrefixes) params.push(p.length, p);
   }
   return { where: clauses.map((c) => ` AND ${c}`).join(''), params };
-}
-
-/** Whether an append of `types` to `stream` can hold an event `filterSql` lets through. */
-function mayMatch(filter: AllFilter, stream: string, types: readonly string[]): boolean {
-  if (filter.eventTypes?.length && !types.some((t) => filter.eventTypes!.includes(t))) return false;
-  return !filter.streamPrefixes?.length || filter.streamPrefixes.some((p) => stream.startsWith(p));
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
